@@ -1,0 +1,65 @@
+"""The ledger entry and the appreciations it receives.
+
+The ledger is append-only: a correction is a new row whose `supersedes_id` names the row it replaces,
+a void is a new row of type "void" that supersedes it too. The current ledger is every row that no
+other row supersedes and that is not a void. `origin_id` names the first row of a chain, so
+appreciations and history stay attached through corrections.
+"""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from ledger.types import UTCDateTime, utcnow
+
+
+class GestureContent(SQLModel):
+    """What a person tells about one gesture; validated by the services before it becomes a row."""
+
+    occurred_at: datetime = Field(sa_type=UTCDateTime)
+    kind: str = Field(max_length=16)
+    description: str = Field(default="", max_length=500)
+    cost_cents: int = Field(default=0, ge=0)
+    effort_minutes: int = Field(default=0, ge=0)
+    trigger: str = Field(max_length=16)
+    trigger_note: str = Field(default="", max_length=300)
+    reaction: int = Field(ge=1, le=5)
+    reaction_note: str = Field(default="", max_length=300)
+    follow_up: str | None = Field(default=None, max_length=16)
+
+
+class Gesture(GestureContent, table=True):
+    __table_args__ = (
+        Index("ix_gesture_team_occurred", "team_id", "occurred_at"),
+        Index("ix_gesture_person_occurred", "person_id", "occurred_at"),
+        UniqueConstraint("supersedes_id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    origin_id: uuid.UUID = Field(index=True)
+    entry_type: str = Field(default="original", max_length=12)
+    supersedes_id: uuid.UUID | None = Field(default=None, foreign_key="gesture.id")
+    team_id: int = Field(foreign_key="team.id")
+    person_id: int = Field(foreign_key="person.id")
+    logged_by_id: int = Field(foreign_key="person.id")
+    logged_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    mandate_id: int | None = Field(default=None, foreign_key="mandate.id")
+    mandate_check: str = Field(default="within", max_length=16)
+    # Categories of personal data removed from the free text before storage, ";"-separated.
+    redacted: str = Field(default="", max_length=100)
+    # Why a correction or void was made.
+    change_reason: str = Field(default="", max_length=300)
+
+
+class Appreciation(SQLModel, table=True):
+    """One person's one-tap recognition of a gesture chain (by its origin id)."""
+
+    __table_args__ = (UniqueConstraint("gesture_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    gesture_id: uuid.UUID = Field(foreign_key="gesture.id", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    note: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

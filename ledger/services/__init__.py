@@ -1,0 +1,1 @@
+"""Service functions: keyword-only, own their transaction, raise ledger.errors on user mistakes."""

@@ -1,0 +1,36 @@
+"""The Flask application factory (flaskr/microblog style: no module-level app)."""
+
+from flask import Flask
+
+from web import config as settings
+from web import db, i18n
+from web.extensions import babel, csrf, login_manager
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; with no `config` every setting comes from the environment."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(settings.DEFAULTS)
+    if config is None:
+        app.config.update(settings.from_env())
+    else:
+        app.config.update(config)
+        app.config.setdefault("DATABASE_URL", settings.from_env({"FLASK_DEBUG": "1"})["DATABASE_URL"])
+    _init_extensions(app)
+    _register_blueprints(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale,
+                   default_translation_directories="translations")
+    i18n.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from web import main, users  # noqa: F401  (users registers the flask-login loader)
+
+    app.register_blueprint(main.bp)

@@ -1,0 +1,29 @@
+"""Language choice and the formatting filters every template uses (money in one place)."""
+
+from decimal import Decimal
+
+from flask import Flask, current_app, request, session
+from flask_babel import format_currency, get_locale
+
+LANGUAGES = ("nl", "en")
+
+
+def select_locale() -> str:
+    """The user's remembered choice, else the browser's preference, else Dutch."""
+    chosen = session.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES) or "nl"
+
+
+def money(cents: int | None) -> str:
+    """Integer cents as the locale writes them: '€ 4,50' in Dutch, '€4.50' in English."""
+    if cents is None:
+        return ""
+    return format_currency(Decimal(cents) / 100, current_app.config["CURRENCY"])
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["money"] = money
+    app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.globals["LANGUAGES"] = LANGUAGES
