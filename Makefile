@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --quiet -d web/translations --use-fuzzy 2>/dev/null || $(BIN)/pybabel compile -d web/translations
+	$(BIN)/pybabel -q compile -d web/translations
 
 run: translations
 	$(BIN)/gesture-ledger init
