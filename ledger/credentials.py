@@ -1,0 +1,38 @@
+"""Hashing of passwords, PINs, set-up codes and device tokens.
+
+Passwords and PINs use argon2id (argon2-cffi's defaults meet OWASP's minimum); device tokens are long
+random strings, so a fast SHA-256 of them is enough and lets us look a tablet up by its hash.
+"""
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+
+
+def hash_secret(secret: str) -> str:
+    """Hash a password, PIN or set-up code for storage."""
+    return _hasher.hash(secret)
+
+
+def verify_secret(stored_hash: str | None, secret: str) -> bool:
+    """True when `secret` matches the stored hash; False for no hash or any mismatch."""
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_token() -> str:
+    """A long random URL-safe token (device registration)."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 hex digest under which a device token is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
