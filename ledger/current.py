@@ -10,5 +10,5 @@ from ledger.models import Gesture
 def is_current() -> ColumnElement[bool]:
     """SQL condition: the row is not a void and no later row supersedes it."""
     later = aliased(Gesture)
-    superseded = exists(select(later.id).where(later.supersedes_id == Gesture.id))
+    superseded = exists(select(later.id).where(later.supersedes_id == Gesture.id).correlate(Gesture))
     return and_(Gesture.entry_type != "void", not_(superseded))
