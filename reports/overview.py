@@ -1,0 +1,131 @@
+"""The organisation overview for admins: every team side by side over the last weeks.
+
+Each team's weeks are ISO weeks in that team's own time zone. The week buckets are handed to the
+database as a small VALUES table of UTC intervals per team, and the gestures are joined to them by
+team and time range, so one SQL statement does the counting and every bucket is an index range scan on
+(team_id, occurred_at): the cost grows with the gestures in the window, not with the whole history.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Integer, and_, case, column, distinct, func, values
+from sqlmodel import Session, select
+
+from ledger.current import is_current
+from ledger.models import Gesture, Team
+from ledger.types import UTCDateTime, utcnow
+from ledger.vocab import REACTION_DELIGHTED, MandateCheck
+from ledger.weeks import IsoWeek, last_complete_week, week_bounds
+
+DEFAULT_WEEKS = 12
+# The organisation's reference zone for "the last complete week" when no week is given.
+REFERENCE_TZ = "Europe/Amsterdam"
+_OVER_FRAME = (MandateCheck.OVER_CAP.value, MandateCheck.OVER_ALLOWANCE.value)
+
+
+@dataclass(frozen=True)
+class WeekCell:
+    """One team's figures for one week; `reaction_mean` is None when there were no gestures."""
+
+    week: IsoWeek
+    gestures: int = 0
+    givers: int = 0
+    spend_cents: int = 0
+    reaction_sum: int = 0
+    delighted: int = 0
+    over_frame: int = 0
+
+    @property
+    def reaction_mean(self) -> float | None:
+        """Mean reaction (1–5) of the week's gestures; its n is `gestures`."""
+        return self.reaction_sum / self.gestures if self.gestures else None
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """A team's row of the overview: one cell per week, oldest first."""
+
+    team_id: int
+    name: str
+    timezone: str
+    cells: tuple[WeekCell, ...]
+
+    @property
+    def gestures(self) -> int:
+        """Gestures over the whole window."""
+        return sum(c.gestures for c in self.cells)
+
+    @property
+    def spend_cents(self) -> int:
+        """Spend over the whole window, in cents."""
+        return sum(c.spend_cents for c in self.cells)
+
+    @property
+    def reaction_mean(self) -> float | None:
+        """Mean reaction over the whole window (n = `gestures`)."""
+        n = self.gestures
+        return sum(c.reaction_sum for c in self.cells) / n if n else None
+
+    @property
+    def delighted_share(self) -> float | None:
+        """Share of the window's gestures that delighted (reaction ≥ 4)."""
+        n = self.gestures
+        return sum(c.delighted for c in self.cells) / n if n else None
+
+
+@dataclass(frozen=True)
+class OrgOverview:
+    """All teams over the same ISO weeks (each counted in its own zone), oldest week first."""
+
+    weeks: tuple[IsoWeek, ...]
+    teams: tuple[TeamRow, ...]
+
+
+def org_overview(*, session: Session, weeks: int = DEFAULT_WEEKS, end_week: IsoWeek | None = None,
+                 now: datetime | None = None) -> OrgOverview:
+    """Every team's weekly gestures, spend and reactions over `weeks` weeks ending with `end_week`."""
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    end = end_week or last_complete_week(now or utcnow(), REFERENCE_TZ)
+    week_list = tuple(end.shift(i - weeks + 1) for i in range(weeks))
+    teams = list(session.exec(select(Team).order_by(Team.name)))
+    found = _aggregate(session, teams, week_list) if teams else {}
+    rows = tuple(
+        TeamRow(team_id=t.id, name=t.name, timezone=t.timezone,
+                cells=tuple(found.get((t.id, i), WeekCell(week=w)) for i, w in enumerate(week_list)))
+        for t in teams
+    )
+    return OrgOverview(weeks=week_list, teams=rows)
+
+
+def _buckets(teams: list[Team], week_list: tuple[IsoWeek, ...]):
+    rows = []
+    for team in teams:
+        for idx, week in enumerate(week_list):
+            starts, ends = week_bounds(week, team.timezone)
+            rows.append((team.id, idx, starts, ends))
+    table = values(column("team_id", Integer), column("idx", Integer), column("starts", UTCDateTime()),
+                   column("ends", UTCDateTime()), name="buckets")
+    return table.data(rows).cte("buckets")
+
+
+def _aggregate(session: Session, teams: list[Team], week_list: tuple[IsoWeek, ...]) -> dict:
+    b = _buckets(teams, week_list)
+    stmt = (
+        select(b.c.team_id, b.c.idx, func.count(Gesture.id), func.count(distinct(Gesture.person_id)),
+               func.coalesce(func.sum(Gesture.cost_cents), 0), func.coalesce(func.sum(Gesture.reaction), 0),
+               func.sum(case((Gesture.reaction >= REACTION_DELIGHTED, 1), else_=0)),
+               func.sum(case((Gesture.mandate_check.in_(_OVER_FRAME), 1), else_=0)))
+        .select_from(b)
+        .join(Gesture, and_(Gesture.team_id == b.c.team_id, Gesture.occurred_at >= b.c.starts,
+                            Gesture.occurred_at < b.c.ends))
+        .where(is_current())
+        .group_by(b.c.team_id, b.c.idx)
+    )
+    out = {}
+    for team_id, idx, n, givers, spend, rsum, delighted, over in session.exec(stmt):
+        out[(team_id, idx)] = WeekCell(week=week_list[idx], gestures=n, givers=givers, spend_cents=int(spend),
+                                       reaction_sum=int(rsum), delighted=int(delighted or 0),
+                                       over_frame=int(over or 0))
+    return out
