@@ -47,6 +47,8 @@ class MandateCheck(StrEnum):
     OVER_CAP = "over_cap"
     OVER_ALLOWANCE = "over_allowance"
     NO_MANDATE = "no_mandate"
+    # Within cap and allowance, but a kind the team's frame does not list.
+    OUTSIDE_KINDS = "outside_kinds"
 
 
 class Period(StrEnum):

@@ -33,3 +33,26 @@ def make_mandate(session: Session, team: Team, *, cap: int = 2500, allowance: in
     session.add(mandate)
     session.commit()
     return mandate
+
+
+def gesture_input(**overrides):
+    """A valid GestureInput: a €2.50 treat for a waiting customer an hour ago, who was delighted."""
+    from datetime import UTC, datetime, timedelta
+
+    from ledger.services.gestures import GestureInput
+
+    values = dict(occurred_at=datetime.now(UTC) - timedelta(hours=1), kind="treat", trigger="waiting",
+                  reaction=4, cost_cents=250, effort_minutes=5, description="Coffee while they waited")
+    values.update(overrides)
+    return GestureInput(**values)
+
+
+def make_gesture(session: Session, team: Team, person: Person, *, logged_by: Person | None = None,
+                 gesture_id=None, now=None, **overrides):
+    """Log a gesture through the real service (validation, PII scan, mandate check); returns the row."""
+    from ledger.services.gestures import log_gesture
+
+    logged = log_gesture(session=session, team_id=team.id, person_id=person.id,
+                         logged_by_id=(logged_by or person).id, data=gesture_input(**overrides),
+                         gesture_id=gesture_id, now=now)
+    return logged.gesture

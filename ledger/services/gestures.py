@@ -1,0 +1,237 @@
+"""Logging gestures, and correcting or voiding them append-only (DESIGN §2, §4, §8).
+
+A gesture row is never UPDATEd or DELETEd: a correction is a new row that supersedes the current one,
+a void is a new row too. The gesture id is the idempotency key: sending the same gesture twice returns
+the stored row.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ledger.current import is_current
+from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
+from ledger.models import Gesture, Membership, Person, Team
+from ledger.services import audit, mandates
+from ledger.services.gesture_rules import (  # noqa: F401 - GestureInput and limits are part of this API
+    MAX_AGE,
+    MAX_EFFORT_MINUTES,
+    MAX_GESTURE_CENTS,
+    GestureInput,
+    clean_text,
+    ordered_categories,
+    stored_content,
+    text_errors,
+    validation_errors,
+)
+from ledger.types import utcnow
+from ledger.vocab import EntryType, Role
+
+CORRECTION_WINDOW = timedelta(hours=24)  # staff may correct/void their own entries this long
+REASON_MAX = Gesture.model_fields["change_reason"].metadata[0].max_length
+
+
+@dataclass(frozen=True)
+class Logged:
+    """The stored row; `created` is False when the same id and content were already stored."""
+
+    gesture: Gesture
+    created: bool
+    redacted: tuple[str, ...]
+
+
+def validate(data: GestureInput, *, now: datetime) -> None:
+    """Raise ValidationFailed listing every problem with the content; return None when it is valid."""
+    errors = validation_errors(data, now=now)
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def is_member(session: Session, team_id: int, person_id: int) -> bool:
+    """True when the person belongs to the team."""
+    return session.get(Membership, (team_id, person_id)) is not None
+
+
+def _people_errors(session: Session, team_id: int, person_id: int, logged_by_id: int) -> list[FieldError]:
+    errors = []
+    person = session.get(Person, person_id) if isinstance(person_id, int) else None
+    if person is None:
+        errors.append(FieldError("person", "unknown"))
+    elif not person.active:
+        errors.append(FieldError("person", "inactive"))
+    elif not is_member(session, team_id, person_id):
+        errors.append(FieldError("person", "not_member"))
+    logger = session.get(Person, logged_by_id) if isinstance(logged_by_id, int) else None
+    if logger is None:
+        errors.append(FieldError("logged_by", "unknown"))
+    elif not logger.active:
+        errors.append(FieldError("logged_by", "inactive"))
+    elif logger.role != Role.ADMIN and not is_member(session, team_id, logged_by_id):
+        errors.append(FieldError("logged_by", "not_member"))
+    return errors
+
+
+def _same_content(row: Gesture, content: dict, **ids) -> bool:
+    return all(getattr(row, k) == v for k, v in {**content, **ids}.items())
+
+
+def _replay(session: Session, row: Gesture, data: GestureInput, team_id: int, person_id: int) -> Logged:
+    """Answer a re-sent gesture id: the stored row when the content matches, else a Conflict."""
+    validate(data, now=row.logged_at)  # valid then means valid now: the age limit counts from first logging
+    content, removed = stored_content(data)
+    if row.entry_type != EntryType.ORIGINAL or not _same_content(row, content, team_id=team_id,
+                                                                 person_id=person_id):
+        raise Conflict("this gesture id is already used for a different gesture")
+    return Logged(row, False, removed)
+
+
+def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id: int, data: GestureInput,
+                gesture_id: uuid.UUID | None = None, now: datetime | None = None,
+                commit: bool = True) -> Logged:
+    """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`."""
+    now = now or utcnow()
+    team = session.get(Team, team_id) if isinstance(team_id, int) else None
+    if team is None:
+        raise NotFound("team")
+    if gesture_id is not None and (row := session.get(Gesture, gesture_id)) is not None:
+        return _replay(session, row, data, team_id, person_id)
+    errors = validation_errors(data, now=now) + _people_errors(session, team_id, person_id, logged_by_id)
+    if errors:
+        raise ValidationFailed(errors)
+    content, removed = stored_content(data)
+    code, mandate_id = mandates.check(session=session, team_id=team_id, person_id=person_id,
+                                      at=content["occurred_at"], cost_cents=data.cost_cents, kind=data.kind)
+    gid = gesture_id or uuid.uuid4()
+    row = Gesture(id=gid, origin_id=gid, entry_type=EntryType.ORIGINAL.value, team_id=team_id,
+                  person_id=person_id, logged_by_id=logged_by_id, logged_at=now, mandate_id=mandate_id,
+                  mandate_check=code, redacted=";".join(removed), **content)
+    session.add(row)
+    try:
+        session.commit() if commit else session.flush()
+    except IntegrityError:
+        session.rollback()
+        # Another request stored the same id between our look-up and our insert: answer as a replay.
+        stored = session.get(Gesture, gid) if commit else None
+        if stored is None:
+            raise
+        return _replay(session, stored, data, team_id, person_id)
+    return Logged(row, True, removed)
+
+
+def current_of(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
+    """The current row of a chain, or None when the chain was voided."""
+    return session.exec(select(Gesture).where(Gesture.origin_id == origin_id, is_current())).first()
+
+
+def history(*, session: Session, origin_id: uuid.UUID) -> list[Gesture]:
+    """The whole chain of a gesture (original, corrections, void), oldest first."""
+    rows = list(session.exec(select(Gesture).where(Gesture.origin_id == origin_id)))
+    by_parent = {r.supersedes_id: r for r in rows}
+    chain, row = [], by_parent.get(None)
+    while row is not None:
+        chain.append(row)
+        row = by_parent.get(row.id)
+    return chain
+
+
+def _target(session: Session, gesture_id: uuid.UUID, actor_id: int, now: datetime) -> tuple[Gesture, Gesture]:
+    """The row to change and its chain's original, after the current-row and permission checks."""
+    target = session.get(Gesture, gesture_id)
+    if target is None:
+        raise NotFound("gesture")
+    if target.entry_type == EntryType.VOID or session.exec(
+            select(Gesture.id).where(Gesture.supersedes_id == target.id)).first() is not None:
+        raise Conflict("only the current entry of a gesture can be changed")
+    origin = session.get(Gesture, target.origin_id)
+    actor = session.get(Person, actor_id) if isinstance(actor_id, int) else None
+    if actor is None or not actor.active:
+        raise NotAllowed("unknown or inactive person")
+    if not may_change(session=session, actor=actor, origin=origin, now=now):
+        raise NotAllowed("you may not change this entry")
+    return target, origin
+
+
+def may_change(*, session: Session, actor: Person, origin: Gesture, now: datetime) -> bool:
+    """Admins and the team's managers always; staff only their own entries within CORRECTION_WINDOW."""
+    if actor.role == Role.ADMIN:
+        return True
+    if actor.role == Role.MANAGER and is_member(session, origin.team_id, actor.id):
+        return True
+    own = actor.id in (origin.person_id, origin.logged_by_id)
+    return own and now - origin.logged_at <= CORRECTION_WINDOW
+
+
+def _reason(reason) -> tuple[str, tuple[str, ...]]:
+    if isinstance(reason, str) and not reason.strip():
+        raise ValidationFailed([FieldError("change_reason", "required")])
+    errors = text_errors("change_reason", reason, REASON_MAX)
+    if errors:
+        raise ValidationFailed(errors)
+    return clean_text(reason)
+
+
+def _append(session: Session, row: Gesture, *, action: str, actor_id: int) -> Gesture:
+    session.add(row)
+    audit.record(session, action=action, actor_id=actor_id, entity="gesture", entity_id=row.origin_id,
+                 team_id=row.team_id, detail={"row": str(row.id), "supersedes": str(row.supersedes_id),
+                                              "reason": row.change_reason})
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()  # the unique supersedes_id: someone else changed this entry first
+        raise Conflict("this entry was changed by someone else just now") from None
+    return row
+
+
+def correct_gesture(*, session: Session, gesture_id: uuid.UUID, actor_id: int, data: GestureInput,
+                    reason: str, new_id: uuid.UUID | None = None, now: datetime | None = None) -> Logged:
+    """Store a correction of the current row of a chain as a new row that supersedes it."""
+    now = now or utcnow()
+    if new_id is not None and (row := session.get(Gesture, new_id)) is not None:
+        return _replay_correction(session, row, gesture_id, data)
+    target, origin = _target(session, gesture_id, actor_id, now)
+    errors = validation_errors(data, now=now, oldest=origin.occurred_at)
+    if errors:
+        raise ValidationFailed(errors)
+    why, why_removed = _reason(reason)
+    content, removed = stored_content(data)
+    code, mandate_id = mandates.check(session=session, team_id=target.team_id, person_id=target.person_id,
+                                      at=content["occurred_at"], cost_cents=data.cost_cents, kind=data.kind,
+                                      exclude_origin=target.origin_id)
+    row = Gesture(id=new_id or uuid.uuid4(), origin_id=target.origin_id,
+                  entry_type=EntryType.CORRECTION.value, supersedes_id=target.id, team_id=target.team_id,
+                  person_id=target.person_id,
+                  logged_by_id=actor_id, logged_at=now, mandate_id=mandate_id, mandate_check=code,
+                  redacted=";".join(ordered_categories(removed + why_removed)), change_reason=why, **content)
+    _append(session, row, action="gesture.correct", actor_id=actor_id)
+    return Logged(row, True, removed)
+
+
+def _replay_correction(session: Session, row: Gesture, gesture_id: uuid.UUID, data: GestureInput) -> Logged:
+    content, removed = stored_content(data)
+    if row.entry_type != EntryType.CORRECTION or row.supersedes_id != gesture_id \
+            or not _same_content(row, content):
+        raise Conflict("this id is already used for a different entry")
+    return Logged(row, False, removed)
+
+
+_CONTENT_COLUMNS = ("occurred_at", "kind", "description", "cost_cents", "effort_minutes", "trigger",
+                    "trigger_note", "reaction", "reaction_note", "follow_up", "mandate_id", "mandate_check")
+
+
+def void_gesture(*, session: Session, gesture_id: uuid.UUID, actor_id: int, reason: str,
+                 now: datetime | None = None) -> Gesture:
+    """Void the current row of a chain with a new "void" row that keeps who, when and why."""
+    now = now or utcnow()
+    target, _origin = _target(session, gesture_id, actor_id, now)
+    why, why_removed = _reason(reason)
+    copied = {name: getattr(target, name) for name in _CONTENT_COLUMNS}
+    removed = ordered_categories([*target.redacted.split(";"), *why_removed])
+    row = Gesture(id=uuid.uuid4(), origin_id=target.origin_id, entry_type=EntryType.VOID.value,
+                  supersedes_id=target.id, team_id=target.team_id, person_id=target.person_id,
+                  logged_by_id=actor_id, logged_at=now, change_reason=why,
+                  redacted=";".join(removed), **copied)
+    return _append(session, row, action="gesture.void", actor_id=actor_id)

@@ -1,0 +1,197 @@
+"""Mandates: the agreed frame of a team, versioned by local date, and the check of a gesture against it.
+
+The check is recorded on the gesture and never blocks it (trust, not control). Sums run in SQL over
+the current ledger only, so corrected and voided entries never count twice.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from ledger.current import is_current
+from ledger.errors import FieldError, NotFound, ValidationFailed
+from ledger.models import Gesture, Mandate, MandateOverride, Person, Team
+from ledger.services import audit
+from ledger.vocab import Kind, MandateCheck, Period
+from ledger.weeks import local_date, period_bounds
+
+MAX_FRAME_CENTS = 100_000_00  # €100,000: a frame above this is a typo
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a person may spend around a moment, and how much of the period is already used."""
+
+    mandate_id: int | None
+    cap_cents: int | None
+    allowance_cents: int | None
+    period: str
+    kinds: tuple[str, ...]
+    why: str
+    used_cents: int
+    period_start: datetime
+    period_end: datetime
+
+
+def mandate_in_force(*, session: Session, team_id: int, on: date) -> Mandate | None:
+    """The team's mandate version with the latest valid_from on or before the local date `on`."""
+    query = (select(Mandate).where(Mandate.team_id == team_id, Mandate.valid_from <= on)
+             .order_by(Mandate.valid_from.desc()).limit(1))
+    return session.exec(query).first()
+
+
+def used_cents(*, session: Session, team_id: int, person_id: int, start: datetime, end: datetime,
+               exclude_origin: uuid.UUID | None = None) -> int:
+    """Sum (in SQL) of the person's current gestures in the team with occurred_at in [start, end)."""
+    query = select(func.coalesce(func.sum(Gesture.cost_cents), 0)).where(
+        Gesture.team_id == team_id, Gesture.person_id == person_id,
+        Gesture.occurred_at >= start, Gesture.occurred_at < end, is_current())
+    if exclude_origin is not None:
+        query = query.where(Gesture.origin_id != exclude_origin)
+    return int(session.exec(query).one())
+
+
+def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
+              exclude_origin: uuid.UUID | None = None) -> Frame:
+    """The person's frame at `at` (team version + personal override) and what is used of its period."""
+    team = session.get(Team, team_id)
+    if team is None:
+        raise NotFound("team")
+    mandate = mandate_in_force(session=session, team_id=team_id, on=local_date(at, team.timezone))
+    period = mandate.allowance_period if mandate else Period.WEEK.value
+    start, end = period_bounds(at, team.timezone, period)
+    used = used_cents(session=session, team_id=team_id, person_id=person_id, start=start, end=end,
+                      exclude_origin=exclude_origin)
+    if mandate is None:
+        return Frame(None, None, None, period, (), "", used, start, end)
+    cap, allowance = mandate.per_gesture_cap_cents, mandate.allowance_cents
+    override = session.exec(select(MandateOverride).where(
+        MandateOverride.mandate_id == mandate.id, MandateOverride.person_id == person_id)).first()
+    if override is not None:
+        cap = cap if override.per_gesture_cap_cents is None else override.per_gesture_cap_cents
+        allowance = allowance if override.allowance_cents is None else override.allowance_cents
+    return Frame(mandate.id, cap, allowance, period, tuple(mandate.kind_list), mandate.why, used, start, end)
+
+
+def check(*, session: Session, team_id: int, person_id: int, at: datetime, cost_cents: int, kind: str,
+          exclude_origin: uuid.UUID | None = None) -> tuple[str, int | None]:
+    """Compare a gesture with the frame in force: (MandateCheck code, mandate id). Never blocks."""
+    frame = frame_for(session=session, team_id=team_id, person_id=person_id, at=at,
+                      exclude_origin=exclude_origin)
+    if frame.mandate_id is None:
+        return MandateCheck.NO_MANDATE.value, None
+    return outcome(frame, cost_cents=cost_cents, kind=kind), frame.mandate_id
+
+
+def outcome(frame: Frame, *, cost_cents: int, kind: str) -> str:
+    """The check code for a gesture against a frame (exactly at the cap or allowance is within)."""
+    if frame.mandate_id is None:
+        return MandateCheck.NO_MANDATE.value
+    if cost_cents > frame.cap_cents:
+        return MandateCheck.OVER_CAP.value
+    # A free gesture uses no allowance, even in a period that is already over it.
+    if cost_cents > 0 and frame.used_cents + cost_cents > frame.allowance_cents:
+        return MandateCheck.OVER_ALLOWANCE.value
+    if frame.kinds and kind not in frame.kinds:
+        return MandateCheck.OUTSIDE_KINDS.value
+    return MandateCheck.WITHIN.value
+
+
+def _amount_errors(field: str, value, *, optional: bool = False) -> list[FieldError]:
+    if value is None and optional:
+        return []
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [FieldError(field, "type")]
+    if value < 0:
+        return [FieldError(field, "negative")]
+    if value > MAX_FRAME_CENTS:
+        return [FieldError(field, "too_large", {"max": MAX_FRAME_CENTS})]
+    return []
+
+
+def create_mandate_version(*, session: Session, team_id: int, valid_from: date, per_gesture_cap_cents: int,
+                           allowance_cents: int, allowance_period: str = "week", kinds=(), why: str = "",
+                           agreed_by_id: int | None = None,
+                           learning_session_id: int | None = None) -> Mandate:
+    """Add a new mandate version for a team from a local date on (earlier versions stay as history)."""
+    if session.get(Team, team_id) is None:
+        raise NotFound("team")
+    kind_codes = [k for k in (kinds.split(";") if isinstance(kinds, str) else kinds) if k]
+    errors = _amount_errors("per_gesture_cap_cents", per_gesture_cap_cents)
+    errors += _amount_errors("allowance_cents", allowance_cents)
+    if not isinstance(valid_from, date) or isinstance(valid_from, datetime):
+        errors.append(FieldError("valid_from", "type"))
+    if allowance_period not in set(Period):
+        errors.append(FieldError("allowance_period", "unknown"))
+    if any(k not in set(Kind) for k in kind_codes):
+        errors.append(FieldError("kinds", "unknown"))
+    if not isinstance(why, str) or len(why) > 500:
+        errors.append(FieldError("why", "too_long", {"max": 500}))
+    if agreed_by_id is not None and session.get(Person, agreed_by_id) is None:
+        errors.append(FieldError("agreed_by", "unknown"))
+    if not errors and mandate_exists(session=session, team_id=team_id, valid_from=valid_from):
+        errors.append(FieldError("valid_from", "taken"))
+    if errors:
+        raise ValidationFailed(errors)
+    mandate = Mandate(team_id=team_id, valid_from=valid_from, per_gesture_cap_cents=per_gesture_cap_cents,
+                      allowance_cents=allowance_cents, allowance_period=allowance_period,
+                      kinds=";".join(dict.fromkeys(kind_codes)), why=why.strip(), agreed_by_id=agreed_by_id,
+                      learning_session_id=learning_session_id)
+    session.add(mandate)
+    _commit_or_taken(session)
+    audit.record(session, action="mandate.create", actor_id=agreed_by_id, entity="mandate",
+                 entity_id=mandate.id, team_id=team_id,
+                 detail={"valid_from": valid_from.isoformat(), "cap": per_gesture_cap_cents,
+                         "allowance": allowance_cents, "period": allowance_period})
+    session.commit()
+    return mandate
+
+
+def mandate_exists(*, session: Session, team_id: int, valid_from: date) -> bool:
+    """True when the team already has a version starting on that date."""
+    return session.exec(select(Mandate.id).where(
+        Mandate.team_id == team_id, Mandate.valid_from == valid_from)).first() is not None
+
+
+def _commit_or_taken(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError:  # a concurrent version for the same date won the race
+        session.rollback()
+        raise ValidationFailed([FieldError("valid_from", "taken")]) from None
+
+
+def set_override(*, session: Session, mandate_id: int, person_id: int,
+                 per_gesture_cap_cents: int | None = None, allowance_cents: int | None = None,
+                 actor_id: int | None = None) -> MandateOverride:
+    """Set (or replace) a person's own cap/allowance for one mandate version; None keeps the team value."""
+    mandate = session.get(Mandate, mandate_id)
+    if mandate is None:
+        raise NotFound("mandate")
+    if session.get(Person, person_id) is None:
+        raise NotFound("person")
+    errors = _amount_errors("per_gesture_cap_cents", per_gesture_cap_cents, optional=True)
+    errors += _amount_errors("allowance_cents", allowance_cents, optional=True)
+    if errors:
+        raise ValidationFailed(errors)
+    override = session.exec(select(MandateOverride).where(
+        MandateOverride.mandate_id == mandate_id, MandateOverride.person_id == person_id)).first()
+    override = override or MandateOverride(mandate_id=mandate_id, person_id=person_id)
+    override.per_gesture_cap_cents = per_gesture_cap_cents
+    override.allowance_cents = allowance_cents
+    session.add(override)
+    audit.record(session, action="mandate.override", actor_id=actor_id, entity="mandate",
+                 entity_id=mandate_id, team_id=mandate.team_id,
+                 detail={"person": person_id, "cap": per_gesture_cap_cents, "allowance": allowance_cents})
+    session.commit()
+    return override
+
+
+def mandate_history(*, session: Session, team_id: int) -> list[Mandate]:
+    """Every mandate version of a team, newest first."""
+    return list(session.exec(select(Mandate).where(Mandate.team_id == team_id)
+                             .order_by(Mandate.valid_from.desc())))
