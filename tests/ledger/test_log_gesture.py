@@ -96,3 +96,88 @@ def test_a_negative_cost_is_refused_with_nothing_stored(session, desk):
         log(session, team, anouk, data={"cost_cents": -1})
     assert exc.value.by_field()["cost_cents"].code == "negative"
     assert count(session) == 0
+
+
+def _race(monkeypatch, engine, team, person, gid, cost):
+    """Let another request store `gid` after our look-up and before our insert."""
+    from sqlmodel import Session
+
+    from ledger.services import gestures
+
+    real_check = gestures.mandates.check
+
+    def check_after_the_other_request(**kw):
+        monkeypatch.setattr(gestures.mandates, "check", real_check)  # the other request runs normally
+        with Session(engine) as other:
+            log_gesture(session=other, team_id=team.id, person_id=person.id, logged_by_id=person.id,
+                        data=gesture_input(occurred_at=NOW - timedelta(hours=1), cost_cents=cost),
+                        gesture_id=gid, now=NOW)
+        return real_check(**kw)
+
+    monkeypatch.setattr(gestures.mandates, "check", check_after_the_other_request)
+
+
+def test_a_race_on_the_same_gesture_id_still_stores_one_row(session, engine, desk, monkeypatch):
+    team, anouk = desk
+    gid = uuid.uuid4()
+    _race(monkeypatch, engine, team, anouk, gid, cost=250)
+    logged = log(session, team, anouk, gesture_id=gid)
+    assert (logged.created, logged.gesture.id) == (False, gid) and count(session) == 1
+
+
+def test_a_race_with_different_content_under_the_same_id_is_a_conflict(session, engine, desk, monkeypatch):
+    team, anouk = desk
+    gid = uuid.uuid4()
+    _race(monkeypatch, engine, team, anouk, gid, cost=999)
+    with pytest.raises(Conflict):
+        log(session, team, anouk, gesture_id=gid)
+    assert count(session) == 1
+
+
+def test_resending_a_day_later_still_returns_the_stored_gesture(session, desk):
+    team, anouk = desk
+    gid = uuid.uuid4()
+    first = log(session, team, anouk, gesture_id=gid)
+    again = log_gesture(session=session, team_id=team.id, person_id=anouk.id, logged_by_id=anouk.id,
+                        data=gesture_input(occurred_at=first.gesture.occurred_at), gesture_id=gid,
+                        now=NOW + timedelta(days=1))
+    assert (again.created, again.gesture.logged_at) == (False, NOW)
+
+
+def test_the_same_id_for_another_giver_is_a_conflict(session, desk):
+    team, anouk = desk
+    bram = make_person(session, team, "Bram")
+    gid = uuid.uuid4()
+    log(session, team, anouk, gesture_id=gid)
+    with pytest.raises(Conflict):
+        log(session, team, bram, gesture_id=gid)
+
+
+def test_a_resend_with_the_same_personal_data_matches_the_redacted_entry(session, desk):
+    team, anouk = desk
+    gid = uuid.uuid4()
+    text = {"description": "Called 06-12345678 back"}
+    log(session, team, anouk, gesture_id=gid, data=text)
+    again = log(session, team, anouk, gesture_id=gid, data=text)
+    assert again.created is False and again.redacted == ("phone",)
+
+
+def test_a_colleague_may_log_a_gesture_for_someone_else(session, desk):
+    team, anouk = desk
+    bram = make_person(session, team, "Bram")
+    row = log(session, team, anouk, logged_by_id=bram.id).gesture
+    assert (row.person_id, row.logged_by_id) == (anouk.id, bram.id)
+
+
+def test_without_commit_the_gesture_joins_the_callers_transaction(session, desk):
+    team, anouk = desk
+    log(session, team, anouk, commit=False)
+    assert count(session) == 1
+    session.rollback()
+    assert count(session) == 0
+
+
+def test_windows_line_ends_are_stored_as_plain_newlines_and_text_is_trimmed(session, desk):
+    team, anouk = desk
+    row = log(session, team, anouk, data={"description": "  one\r\ntwo\r  "}).gesture
+    assert row.description == "one\ntwo"
