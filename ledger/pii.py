@@ -34,7 +34,9 @@ _AREA3 = rf"\(?0[1-57-9]\d\)?{_S}?(?:\d{{7}}|\d{{3}}{_S}\d{{4}}|\d{{3}}{_S}\d{{2
 _AREA4 = rf"\(?0[1-57-9]\d{{2}}\)?{_S}?(?:\d{{6}}|\d{{3}}{_S}\d{{3}}|\d{{2}}{_S}\d{{2}}{_S}\d{{2}})"
 _NL_INTL = r"(?:\+|00)31[ -]?(?:\(0\)[ -]?)?\d(?:[ -]?\d){8}"
 _INTL = r"\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}"
-_PHONE = re.compile(rf"(?<![\w+@])(?:{_NL_INTL}|{_INTL}|{_MOBILE}|{_AREA3}|{_AREA4})(?![\w@])")
+_PHONE_NL = re.compile(rf"(?<![\w+@])(?:{_NL_INTL}|{_MOBILE}|{_AREA3}|{_AREA4})(?![\w@])")
+_PHONE_INTL = re.compile(rf"(?<![\w+@]){_INTL}(?![\w@])")
+_INTL_DIGITS = range(8, 16)  # E.164: at most 15 digits; fewer than 8 is a score or an amount ("+150")
 
 _IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}(?![\w])")
 _CARD = re.compile(
@@ -79,15 +81,24 @@ def _iban_ok(compact: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
+# IBAN lengths of the countries whose customers we are most likely to meet; others: 15..34.
+_IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "ES": 24, "IT": 27, "LU": 20, "AT": 20,
+                 "CH": 21, "IE": 22, "PL": 28, "PT": 25, "DK": 18, "SE": 24, "NO": 15, "FI": 18}
+
+
 def _iban_findings(text: str) -> list[Finding]:
     out = []
     for m in _IBAN.finditer(text):
         positions = [m.start() + i for i, ch in enumerate(m.group()) if ch != " "]
         compact = m.group().replace(" ", "")
-        # The match may run on into following words; take the longest prefix that checks out.
-        for length in range(len(compact), 14, -1):
-            if _iban_ok(compact[:length]):
-                out.append(Finding("iban", m.start(), positions[length - 1] + 1))
+        known = _IBAN_LENGTHS.get(compact[:2].upper())
+        # The match may run on into following words: try where an IBAN of this country would end,
+        # and only cuts at a word end, longest first.
+        for length in [known] if known else range(len(compact), 14, -1):
+            end = positions[length - 1] + 1 if length <= len(compact) else None
+            at_word_end = end is not None and (end == len(text) or not text[end].isalnum())
+            if at_word_end and _iban_ok(compact[:length]):
+                out.append(Finding("iban", m.start(), end))
                 break
     return out
 
@@ -101,6 +112,14 @@ def _card_findings(text: str) -> list[Finding]:
     return out
 
 
+def _phone_findings(text: str) -> list[Finding]:
+    found = [Finding("phone", m.start(), m.end()) for m in _PHONE_NL.finditer(text)]
+    for m in _PHONE_INTL.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) in _INTL_DIGITS:
+            found.append(Finding("phone", m.start(), m.end()))
+    return found
+
+
 def _simple(category: str, *patterns: re.Pattern) -> Callable[[str], list[Finding]]:
     def find(text: str) -> list[Finding]:
         return [Finding(category, m.start(), m.end()) for p in patterns for m in p.finditer(text)]
@@ -111,7 +130,7 @@ _FINDERS = (
     _simple("email", _EMAIL),
     _iban_findings,
     _card_findings,
-    _simple("phone", _PHONE),
+    _phone_findings,
     _simple("licence_plate", _PLATE_DASHED, _PLATE_BARE),
 )
 

@@ -112,11 +112,14 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
     try:
         session.commit() if commit else session.flush()
     except IntegrityError:
-        session.rollback()
         # Another request stored the same id between our look-up and our insert: answer as a replay.
-        stored = session.get(Gesture, gid) if commit else None
+        # (Without commit the caller's transaction is lost either way: it gets a Conflict to roll back.)
+        session.rollback()
+        stored = session.get(Gesture, gid)
         if stored is None:
             raise
+        if not commit:
+            raise Conflict("this gesture id was stored by another request meanwhile") from None
         return _replay(session, stored, data, team_id, person_id)
     return Logged(row, True, removed)
 

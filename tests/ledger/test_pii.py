@@ -60,6 +60,8 @@ NOT_FOUND = [
     "Twee-drie keer per week",
     "Version 1.2.3-rc1",
     "Opening 09:00-17:30",
+    "Reaction went +150 % on Monday",
+    "ab12 cdef ghij klmn opqr",
 ]
 
 
