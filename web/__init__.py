@@ -28,9 +28,17 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale,
                    default_translation_directories="translations")
     i18n.init_app(app)
+    from web import icons, security
+
+    security.init_app(app)
+    icons.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
     from web import main, users  # noqa: F401  (users registers the flask-login loader)
 
     app.register_blueprint(main.bp)
+    from web import auth, tablet
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(tablet.bp)

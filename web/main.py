@@ -1,13 +1,58 @@
-"""The start page."""
+"""The start page (a useful next step for whoever opens the app), the language switch, team choice."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from ledger.services.teams import list_teams
 from web.db import get_session
+from web.forms import ActionForm
+from web.forms.auth import LanguageForm
+from web.security import (
+    MANAGER_ROLES,
+    choose_team,
+    current_tablet,
+    effective_role,
+    remember_language,
+    safe_next,
+    signed_in_person,
+    signed_in_with_pin,
+    visible_teams,
+)
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
 def index():
-    return render_template("index.html", teams=list_teams(session=get_session()))
+    person = signed_in_person()
+    if person is not None and signed_in_with_pin() and "gestures.new" in current_app.view_functions:
+        return redirect(url_for("gestures.new"))
+    if person is None and current_tablet() is not None:
+        return redirect(url_for("tablet.tiles"))
+    teams = visible_teams(person) if person is not None else list_teams(session=get_session())
+    return render_template("index.html", person=person, teams=teams,
+                           is_manager=effective_role() in MANAGER_ROLES, form=ActionForm())
+
+
+@bp.post("/language")
+def set_language():
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        abort(400)
+    response = redirect(safe_next(form.next.data) or request.referrer and safe_next(
+        _path_of(request.referrer)) or url_for("main.index"))
+    remember_language(response, form.lang.data)
+    return response
+
+
+@bp.post("/team")
+def choose():
+    team_id = request.form.get("team", type=int)
+    if team_id is None or signed_in_person() is None:
+        abort(404)
+    choose_team(team_id)
+    return redirect(safe_next(request.form.get("next")) or url_for("main.index"))
+
+
+def _path_of(url: str) -> str | None:
+    host = request.host_url.rstrip("/")
+    return url[len(host):] if url.startswith(host + "/") else None

@@ -1,0 +1,140 @@
+"""Signing in and out with email + password (managers, admins); PINs set with a one-time set-up code."""
+
+import math
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ledger.errors import LockedOut, NotFound, ValidationFailed
+from ledger.models import Person
+from ledger.services import auth as auth_service
+from ledger.services.people import team_members
+from ledger.types import utcnow
+from web.db import get_session
+from web.forms import ActionForm
+from web.forms.auth import LoginForm, SetPinForm
+from web.security import (
+    MANAGER_ROLES,
+    current_person,
+    current_tablet,
+    effective_role,
+    role_required,
+    safe_next,
+    sign_out,
+    start_password_session,
+    visible_teams,
+)
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def locked_message(until) -> str:
+    """"Too many tries" in the user's language, with the minutes left."""
+    minutes = max(1, math.ceil((until - utcnow()).total_seconds() / 60))
+    return ngettext("Too many tries. Wait %(num)d minute and try again, or ask your manager.",
+                    "Too many tries. Wait %(num)d minutes and try again, or ask your manager.", minutes)
+
+
+def tries_left_message(left: int | None) -> str:
+    """How many tries remain before the lock, when we know it."""
+    if left is None or left > 2:
+        return ""
+    return ngettext("%(num)d try left before a short pause.",
+                    "%(num)d tries left before a short pause.", left)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if request.method == "GET":
+        if effective_role() in MANAGER_ROLES:
+            return redirect(url_for("main.index"))
+        form.next.data = safe_next(request.args.get("next")) or ""
+    problem, status = None, 200
+    if form.validate_on_submit():
+        try:
+            person = auth_service.check_password(session=get_session(), email=form.email.data,
+                                                 password=form.password.data)
+        except LockedOut as exc:
+            problem, status = locked_message(exc.until), 429
+        except auth_service.BadCredentials as exc:
+            problem = " ".join(filter(None, [_("That email address and password do not match."),
+                                             tries_left_message(exc.attempts_left)]))
+            status = 401
+        else:
+            start_password_session(person)
+            return redirect(safe_next(form.next.data) or url_for("main.index"))
+    elif request.method == "POST":
+        status = 422
+    return render_template("auth/login.html", form=form, problem=problem), status
+
+
+@bp.post("/logout")
+def logout():
+    sign_out()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/set-pin", methods=["GET", "POST"])
+def set_pin():
+    tablet = current_tablet()
+    if tablet is None:
+        return render_template("auth/set_pin_needs_tablet.html"), 200
+    people = team_members(session=get_session(), team_id=tablet.team_id)
+    form = SetPinForm()
+    form.person.choices = [(p.id, p.display_name) for p in people]
+    if request.method == "GET" and request.args.get("person", type=int) in {p.id for p in people}:
+        form.person.data = request.args.get("person", type=int)
+    problem, status = None, 200
+    if form.validate_on_submit():
+        try:
+            auth_service.set_pin_with_code(session=get_session(), person_id=form.person.data,
+                                           team_id=tablet.team_id, code=form.code.data, pin=form.pin.data)
+        except NotFound:
+            abort(404)
+        except ValidationFailed as exc:
+            form.pin.errors = [_("A PIN has 4 to 6 digits.") if exc.by_field()["pin"].code == "format" else
+                               _("Pick a PIN that is harder to guess than a row or a repeated digit.")]
+            status = 422
+        except LockedOut as exc:
+            problem, status = locked_message(exc.until), 429
+        except auth_service.BadCredentials as exc:
+            form.code.errors = [" ".join(filter(None, [
+                _("This set-up code is not right or has expired. Ask your manager for a new one."),
+                tries_left_message(exc.attempts_left)]))]
+            status = 422
+        else:
+            flash(_("Your PIN is set. Tap your name to sign in."), "success")
+            return redirect(url_for("tablet.tiles"))
+    elif request.method == "POST":
+        status = 422
+    return render_template("auth/set_pin.html", form=form, problem=problem), status
+
+
+@bp.get("/setup-codes")
+@role_required(*MANAGER_ROLES)
+def setup_codes():
+    me = current_person()
+    teams = [(team, team_members(session=get_session(), team_id=team.id)) for team in visible_teams(me)]
+    allowed = {p.id for _team, people in teams for p in people
+               if auth_service.may_issue_setup_code(session=get_session(), issuer=me, person=p)}
+    return render_template("auth/setup_codes.html", teams=teams, allowed=allowed, form=ActionForm(),
+                           hours=_code_hours())
+
+
+@bp.post("/setup-codes/<int:person_id>")
+@role_required(*MANAGER_ROLES)
+def issue_setup_code(person_id: int):
+    try:
+        code = auth_service.issue_setup_code(session=get_session(), person_id=person_id,
+                                             issuer=current_person())
+    except NotFound:
+        abort(404)
+    person = get_session().get(Person, person_id)
+    return render_template("auth/setup_code_issued.html", code=code, person=person, hours=_code_hours())
+
+
+def _code_hours() -> int:
+    return int(auth_service.SETUP_CODE_LIFETIME.total_seconds() // 3600)

@@ -1,0 +1,309 @@
+"""Who is asking and what they may see: the registered tablet, the signed-in person, their team.
+
+Two ways in: a manager/admin signs in with email + password (session["auth"] == "password"); a staff
+member taps their name on a registered team tablet and enters a PIN (session["auth"] == "pin"). A PIN
+session lasts one task: it ends after a saved gesture (`end_task_session`), after PIN_IDLE_TIMEOUT
+without a request, or when the tablet's cookie no longer matches; a PIN never grants manager rights.
+"""
+
+import time
+from datetime import timedelta
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+from sqlmodel import select
+from werkzeug.routing import BuildError
+
+from ledger.models import Membership, Person, Tablet, Team
+from ledger.services import auth as auth_service
+from ledger.services.tablets import tablet_for_token
+from web.db import get_session
+from web.extensions import login_manager
+from web.i18n import LANGUAGES
+from web.users import User
+
+TABLET_COOKIE = "gl_tablet"
+TABLET_COOKIE_MAX_AGE = timedelta(days=400)  # browsers cap cookie lifetimes at 400 days
+LANG_COOKIE = "lang"
+LANG_COOKIE_MAX_AGE = timedelta(days=365)
+PIN_IDLE_TIMEOUT = timedelta(minutes=2)
+MANAGER_ROLES = ("manager", "admin")
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "manifest-src": "'self'",
+    "worker-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+}
+
+
+# --- who is asking -------------------------------------------------------------------------------
+
+def current_tablet() -> Tablet | None:
+    """The registered, unrevoked tablet whose cookie this browser carries, else None."""
+    if "tablet" not in g:
+        token = request.cookies.get(TABLET_COOKIE, "")
+        g.tablet = tablet_for_token(session=get_session(), token=token) if token else None
+    return g.tablet
+
+
+def tablet_team() -> Team | None:
+    """The team of the registered device cookie, else None."""
+    tablet = current_tablet()
+    return get_session().get(Team, tablet.team_id) if tablet is not None else None
+
+
+def signed_in_person() -> Person | None:
+    """The signed-in person, or None for an anonymous visitor."""
+    return current_user.person if current_user.is_authenticated else None
+
+
+def current_person() -> Person:
+    """The signed-in person (use behind @staff_required / @role_required); 401 when nobody is."""
+    person = signed_in_person()
+    if person is None:
+        abort(401)
+    return person
+
+
+def signed_in_with_pin() -> bool:
+    """True when the current sign-in is a staff PIN session on a tablet."""
+    return current_user.is_authenticated and session.get("auth") != "password"
+
+
+def effective_role() -> str | None:
+    """The role that counts for this request: a PIN session is always "staff"; None when anonymous."""
+    person = signed_in_person()
+    if person is None:
+        return None
+    return "staff" if signed_in_with_pin() else person.role
+
+
+def can_see_team(person: Person | None, team_id: int) -> bool:
+    """Staff and managers see their own teams, admins all; a PIN session only its tablet's team."""
+    if person is None or not person.active:
+        return False
+    if current_user.is_authenticated and current_user.person.id == person.id and signed_in_with_pin():
+        return session.get("team_id") == team_id
+    if person.role == "admin":
+        return get_session().get(Team, team_id) is not None
+    return get_session().get(Membership, {"team_id": team_id, "person_id": person.id}) is not None
+
+
+def visible_teams(person: Person) -> list[Team]:
+    """The teams this person may see, by name (all teams for an admin)."""
+    query = select(Team).order_by(Team.name)
+    if person.role != "admin":
+        query = query.join(Membership, Membership.team_id == Team.id).where(Membership.person_id == person.id)
+    return list(get_session().exec(query))
+
+
+def team_for_request() -> Team | None:
+    """The team this request is about: the tablet's for a PIN session, else the one the manager chose."""
+    if "request_team" not in g:
+        g.request_team = _find_request_team()
+    return g.request_team
+
+
+def _find_request_team() -> Team | None:
+    person = signed_in_person()
+    if person is None:
+        return None
+    if signed_in_with_pin():
+        return get_session().get(Team, session.get("team_id", -1))
+    for team_id in (session.get("team_id"), getattr(current_tablet(), "team_id", None)):
+        if team_id is not None and can_see_team(person, team_id):
+            return get_session().get(Team, team_id)
+    teams = visible_teams(person)
+    return teams[0] if teams else None
+
+
+def choose_team(team_id: int) -> None:
+    """Remember the team a manager/admin works on (404 when they may not see it)."""
+    if signed_in_with_pin() or not can_see_team(signed_in_person(), team_id):
+        abort(404)
+    session["team_id"] = team_id
+    g.pop("request_team", None)
+
+
+# --- decorators ----------------------------------------------------------------------------------
+
+def staff_required(view):
+    """A signed-in member of the team in question (PIN on its tablet, or a manager/admin), else sign-in."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        person = signed_in_person()
+        if person is None:
+            return to_sign_in()
+        team = team_for_request()
+        if team is None or not can_see_team(person, team.id):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def role_required(*roles: str):
+    """Only for people whose effective role is one of `roles` (a PIN session counts as "staff")."""
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if signed_in_person() is None:
+                return to_sign_in()
+            if effective_role() not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+def to_sign_in():
+    """Where an anonymous visitor goes: the name tiles on a registered tablet, else the sign-in page."""
+    if request.accept_mimetypes.best == "application/json":
+        abort(401)
+    if current_tablet() is not None:
+        return redirect(url_for("tablet.tiles"))
+    target = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("auth.login", next=target))
+
+
+# --- starting and ending sessions ----------------------------------------------------------------
+
+def _fresh_session() -> None:
+    # Clearing at every sign-in defeats session fixation; the language choice survives.
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    g.pop("request_team", None)
+
+
+def start_password_session(person: Person) -> None:
+    """Sign a manager/admin in after their password was checked."""
+    _fresh_session()
+    login_user(User(person), remember=False)
+    session["auth"] = "password"
+
+
+def start_pin_session(person: Person, tablet: Tablet) -> None:
+    """Sign a staff member in on this tablet, for one task (never remembered)."""
+    _fresh_session()
+    login_user(User(person), remember=False)
+    session.update(auth="pin", tablet_id=tablet.id, team_id=tablet.team_id, seen_at=int(time.time()))
+
+
+def sign_out() -> None:
+    """End the current sign-in for real: the person's session version moves on, the cookie is cleared."""
+    person = signed_in_person()
+    if person is not None:
+        auth_service.sign_out(session=get_session(), person_id=person.id)
+    logout_user()
+    _fresh_session()
+
+
+def end_task_session() -> None:
+    """After a saved gesture: a PIN session ends (the tablet returns to the tiles); a manager stays in."""
+    if signed_in_with_pin():
+        sign_out()
+
+
+def _check_pin_session() -> None:
+    if request.endpoint == "static" or session.get("auth") != "pin":
+        return
+    tablet = current_tablet()
+    idle = time.time() - session.get("seen_at", 0)
+    if tablet is None or tablet.id != session.get("tablet_id") or idle > PIN_IDLE_TIMEOUT.total_seconds():
+        sign_out()
+        g.pin_session_expired = True
+    else:
+        session["seen_at"] = int(time.time())
+
+
+# --- redirects -----------------------------------------------------------------------------------
+
+def safe_next(target: str | None) -> str | None:
+    """`target` when it is a path on this site ("/..."), else None (no other hosts, no tricks)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def url_or(endpoint: str, fallback: str, **values) -> str:
+    """url_for(endpoint), or url_for(fallback) while that endpoint does not exist yet."""
+    try:
+        return url_for(endpoint, **values)
+    except BuildError:
+        return url_for(fallback)
+
+
+# --- cookies and headers -------------------------------------------------------------------------
+
+def set_tablet_cookie(response, token: str) -> None:
+    """Remember this browser as a team tablet (long-lived, HttpOnly, SameSite=Lax, Secure outside debug)."""
+    response.set_cookie(TABLET_COOKIE, token, max_age=int(TABLET_COOKIE_MAX_AGE.total_seconds()),
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def forget_tablet_cookie(response) -> None:
+    response.delete_cookie(TABLET_COOKIE, httponly=True, samesite="Lax",
+                           secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def remember_language(response, lang: str) -> None:
+    """Keep the language choice in the session and in a cookie that outlives it."""
+    session["lang"] = lang
+    response.set_cookie(LANG_COOKIE, lang, max_age=int(LANG_COOKIE_MAX_AGE.total_seconds()),
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def relax_csp(**directives: str) -> None:
+    """Widen the Content-Security-Policy for this response only, e.g. relax_csp(style_src="'self' x")."""
+    g.setdefault("csp", {}).update({k.replace("_", "-"): v for k, v in directives.items()})
+
+
+def _language_from_cookie() -> None:
+    if "lang" not in session and request.cookies.get(LANG_COOKIE) in LANGUAGES:
+        session["lang"] = request.cookies[LANG_COOKIE]
+
+
+def _security_headers(response):
+    policy = {**CSP, **g.get("csp", {})}
+    response.headers["Content-Security-Policy"] = "; ".join(f"{k} {v}" for k, v in policy.items())
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if request.endpoint != "static" and (current_user.is_authenticated or TABLET_COOKIE in request.cookies):
+        # A shared tablet: nothing a signed-in person saw may come back from a cache.
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Cookie")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Hook the session checks, the security headers and flask-login's redirect into the app."""
+    app.before_request(_language_from_cookie)
+    app.before_request(_check_pin_session)
+    app.after_request(_security_headers)
+    login_manager.unauthorized_handler(to_sign_in)
+    app.jinja_env.globals.update(
+        signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,
+        effective_role=effective_role, team_for_request=team_for_request, url_or=url_or,
+        pin_idle_seconds=int(PIN_IDLE_TIMEOUT.total_seconds()),
+        has_endpoint=lambda endpoint: endpoint in current_app.view_functions,
+    )

@@ -1,0 +1,152 @@
+"""The shared team tablet: enrolment link, name tiles, PIN pad, and a manager's tablet registration."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlmodel import select
+
+from ledger.errors import LockedOut, NotFound
+from ledger.models import Tablet
+from ledger.services import auth as auth_service
+from ledger.services.people import team_members
+from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
+from web.auth import locked_message, tries_left_message
+from web.db import get_session
+from web.forms import ActionForm
+from web.forms.auth import PinForm, RegisterTabletForm
+from web.security import (
+    MANAGER_ROLES,
+    can_see_team,
+    current_person,
+    current_tablet,
+    end_task_session,
+    forget_tablet_cookie,
+    role_required,
+    set_tablet_cookie,
+    start_pin_session,
+    tablet_team,
+    team_for_request,
+    to_sign_in,
+    url_or,
+    visible_teams,
+)
+
+bp = Blueprint("tablet", __name__)
+
+# From this many people on, the tiles page shows a search box.
+SEARCH_FROM_MEMBERS = 12
+
+
+@bp.get("/t/<token>")
+def enrol(token: str):
+    tablet = tablet_for_token(session=get_session(), token=token[:200])
+    if tablet is None:
+        return render_template("tablet/invalid_link.html"), 404
+    response = redirect(url_for("tablet.tiles"))
+    set_tablet_cookie(response, token)
+    return response
+
+
+@bp.get("/tablet")
+def tiles():
+    team = tablet_team()
+    if team is None:
+        return render_template("tablet/not_registered.html"), 200
+    people = team_members(session=get_session(), team_id=team.id)
+    query = (request.args.get("q") or "").strip()[:80]
+    shown = [p for p in people if query.casefold() in p.display_name.casefold()] if query else people
+    return render_template("tablet/tiles.html", team=team, people=shown, query=query,
+                           searchable=len(people) >= SEARCH_FROM_MEMBERS)
+
+
+@bp.route("/tablet/pin/<int:person_id>", methods=["GET", "POST"])
+def pin(person_id: int):
+    tablet = current_tablet()
+    if tablet is None:
+        return to_sign_in()
+    try:
+        person = auth_service.team_member(session=get_session(), person_id=person_id, team_id=tablet.team_id)
+    except NotFound:
+        abort(404)
+    form, problem, status = PinForm(), None, 200
+    locked = auth_service.locked_until(person)
+    if form.validate_on_submit():
+        try:
+            auth_service.check_pin(session=get_session(), person_id=person.id, team_id=tablet.team_id,
+                                   pin=form.pin.data)
+        except auth_service.NoPinYet:
+            return redirect(url_for("auth.set_pin", person=person.id))
+        except LockedOut as exc:
+            locked, status = exc.until, 429
+        except auth_service.BadCredentials as exc:
+            form.pin.errors = [" ".join(filter(None, [_("That PIN is not right."),
+                                                      tries_left_message(exc.attempts_left)]))]
+            status = 422
+        else:
+            start_pin_session(person, tablet)
+            return redirect(url_or("gestures.new", "main.index"))
+    elif request.method == "POST":
+        status = 422
+    if locked is not None:
+        problem = locked_message(locked)
+    return render_template("tablet/pin.html", person=person, form=form, problem=problem,
+                           locked=locked is not None), status
+
+
+@bp.post("/tablet/leave")
+def leave():
+    end_task_session()
+    return redirect(url_for("tablet.tiles") if current_tablet() else url_for("main.index"))
+
+
+@bp.route("/tablet/register", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def register():
+    me = current_person()
+    form = RegisterTabletForm()
+    form.team.choices = [(team.id, team.name) for team in visible_teams(me)]
+    posted_team = request.form.get("team", type=int)
+    if posted_team is not None and not can_see_team(me, posted_team):
+        abort(404)
+    if request.method == "GET" and team_for_request() is not None:
+        form.team.data = team_for_request().id
+    if form.validate_on_submit():
+        _tablet, token = register_tablet(session=get_session(), team_id=form.team.data,
+                                         name=form.name.data.strip(), created_by_id=me.id)
+        flash(_("This browser is now a tablet for the team. Staff tap their name to begin."), "success")
+        response = redirect(url_for("tablet.tiles"))
+        set_tablet_cookie(response, token)
+        return response
+    tablets = _active_tablets([team_id for team_id, _name in form.team.choices])
+    names = dict(form.team.choices)
+    return render_template("tablet/register.html", form=form, tablets=tablets, team_names=names,
+                           this_tablet=current_tablet(), action_form=ActionForm()), \
+        422 if request.method == "POST" else 200
+
+
+@bp.post("/tablet/<int:tablet_id>/revoke")
+@role_required(*MANAGER_ROLES)
+def revoke(tablet_id: int):
+    tablet = get_session().get(Tablet, tablet_id)
+    if tablet is None or tablet.revoked_at is not None or not can_see_team(current_person(), tablet.team_id):
+        abort(404)
+    this_browser = current_tablet() is not None and current_tablet().id == tablet.id
+    revoke_tablet(session=get_session(), tablet_id=tablet.id)
+    flash(_("The tablet is signed off. Its link and cookie no longer work."), "success")
+    response = redirect(url_for("tablet.register"))
+    if this_browser:
+        forget_tablet_cookie(response)
+    return response
+
+
+@bp.post("/tablet/forget")
+@role_required(*MANAGER_ROLES)
+def forget():
+    flash(_("This browser is no longer used as a team tablet."), "success")
+    response = redirect(url_for("tablet.register"))
+    forget_tablet_cookie(response)
+    return response
+
+
+def _active_tablets(team_ids: list[int]) -> list[Tablet]:
+    query = select(Tablet).where(Tablet.team_id.in_(team_ids), Tablet.revoked_at.is_(None))
+    return list(get_session().exec(query.order_by(Tablet.team_id, Tablet.created_at)))
