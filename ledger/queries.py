@@ -1,0 +1,222 @@
+"""Read-only aggregate queries over the current ledger, for the weekly report and the overview.
+
+Every query is bounded by a UTC time range on (team_id, occurred_at), so its cost grows with the
+entries in that range and never with the team's whole history. Weeks are local ISO weeks of the
+team's zone: a small CTE of their UTC bounds is joined on occurred_at, which is DST-correct and lets
+the database use the (team_id, occurred_at) index once per week.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import String, and_, case, func, literal, select, union_all
+from sqlalchemy.engine import Row
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+
+from ledger.current import is_current
+from ledger.models import Appreciation, Gesture, Membership, Person
+from ledger.types import UTCDateTime
+from ledger.vocab import REACTION_DELIGHTED
+from ledger.weeks import IsoWeek, week_bounds
+
+# Cost bands (upper bounds in cents, inclusive): free, up to €5, €5–15, over €15.
+BAND_FREE = "free"
+BAND_UP_TO_5 = "up_to_5"
+BAND_5_TO_15 = "5_to_15"
+BAND_OVER_15 = "over_15"
+BAND_5_LIMIT_CENTS = 500
+BAND_15_LIMIT_CENTS = 1500
+COST_BANDS = (BAND_FREE, BAND_UP_TO_5, BAND_5_TO_15, BAND_OVER_15)
+
+# Mandate checks that put a gesture over the agreed frame (recorded, never blocked).
+OVER_FRAME_CHECKS = ("over_cap", "over_allowance", "outside_kinds")
+REACTION_FLAT = 2  # 2 = no visible reaction; 1 = negative
+
+
+def cost_band(cents: int) -> str:
+    """The cost band of an amount in cents (the same rule as the SQL expression)."""
+    if cents <= 0:
+        return BAND_FREE
+    if cents <= BAND_5_LIMIT_CENTS:
+        return BAND_UP_TO_5
+    return BAND_5_TO_15 if cents <= BAND_15_LIMIT_CENTS else BAND_OVER_15
+
+
+def cost_band_expr() -> ColumnElement[str]:
+    """SQL CASE giving the cost band of a gesture."""
+    return case((Gesture.cost_cents <= 0, BAND_FREE),
+                (Gesture.cost_cents <= BAND_5_LIMIT_CENTS, BAND_UP_TO_5),
+                (Gesture.cost_cents <= BAND_15_LIMIT_CENTS, BAND_5_TO_15),
+                else_=BAND_OVER_15)
+
+
+def _in_range(team_id: int, start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(Gesture.team_id == team_id, Gesture.occurred_at >= start, Gesture.occurred_at < end,
+                is_current())
+
+
+def _reaction_columns() -> list:
+    delighted = case((Gesture.reaction >= REACTION_DELIGHTED, 1), else_=0)
+    flat = case((Gesture.reaction <= REACTION_FLAT, 1), else_=0)
+    return [func.count().label("n"), func.coalesce(func.sum(Gesture.reaction), 0).label("total"),
+            func.coalesce(func.sum(Gesture.reaction * Gesture.reaction), 0).label("total_sq"),
+            func.coalesce(func.sum(delighted), 0).label("delighted"),
+            func.coalesce(func.sum(flat), 0).label("flat"),
+            func.coalesce(func.sum(Gesture.cost_cents), 0).label("spent"),
+            func.coalesce(func.sum(Gesture.effort_minutes), 0).label("effort")]
+
+
+def week_table(weeks: Sequence[IsoWeek], tz: str):
+    """A CTE `weeks(wk, ws, we)` of ISO week labels with their UTC bounds in the zone."""
+    selects = []
+    for week in weeks:
+        start, end = week_bounds(week, tz)
+        selects.append(select(literal(str(week), String).label("wk"), literal(start, UTCDateTime).label("ws"),
+                              literal(end, UTCDateTime).label("we")))
+    return union_all(*selects).cte("weeks")
+
+
+def reaction_sums(*, session: Session, team_id: int, start: datetime, end: datetime,
+                  by: Sequence[str] = ()) -> list[Row]:
+    """n, Σreaction, Σreaction², delighted, spent, effort of current gestures in [start, end), grouped."""
+    columns = {"kind": Gesture.kind, "trigger": Gesture.trigger, "band": cost_band_expr(),
+               "person_id": Gesture.person_id, "follow_up": Gesture.follow_up}
+    keys = [columns[b].label(b) for b in by]
+    query = select(*keys, *_reaction_columns()).where(_in_range(team_id, start, end))
+    if keys:
+        query = query.group_by(*keys)
+    return list(session.execute(query))
+
+
+def weekly_sums(*, session: Session, team_id: int, weeks: Sequence[IsoWeek], tz: str,
+                by_person: bool = False, by_trigger: bool = False) -> list[Row]:
+    """Per ISO week (label `wk`): reaction sums, spend and people active, optionally per person/trigger."""
+    wk = week_table(weeks, tz)
+    extra = [Gesture.person_id] if by_person else []
+    extra += [Gesture.trigger] if by_trigger else []
+    query = (select(wk.c.wk, *extra, *_reaction_columns(),
+                    func.count(func.distinct(Gesture.person_id)).label("people"))
+             .select_from(wk)
+             .join(Gesture, and_(Gesture.team_id == team_id, Gesture.occurred_at >= wk.c.ws,
+                                 Gesture.occurred_at < wk.c.we))
+             .where(is_current())
+             .group_by(wk.c.wk, *extra))
+    return list(session.execute(query))
+
+
+def over_frame_counts(*, session: Session, team_id: int, start: datetime, end: datetime) -> Row:
+    """Counts of gestures recorded over the cap, over the allowance, and outside the allowed kinds."""
+    def n_of(code: str):
+        return func.coalesce(func.sum(case((Gesture.mandate_check == code, 1), else_=0)), 0).label(code)
+    query = select(*(n_of(code) for code in OVER_FRAME_CHECKS)).where(_in_range(team_id, start, end))
+    return session.execute(query).one()
+
+
+def person_over_frame(*, session: Session, team_id: int, start: datetime, end: datetime) -> dict[int, int]:
+    """Per person: gestures over the frame in [start, end)."""
+    query = (select(Gesture.person_id, func.count())
+             .where(_in_range(team_id, start, end), Gesture.mandate_check.in_(OVER_FRAME_CHECKS))
+             .group_by(Gesture.person_id))
+    return {pid: n for pid, n in session.execute(query)}
+
+
+def appreciation_sums(*, session: Session, team_id: int, start: datetime, end: datetime,
+                      by_person: bool = False) -> list[Row]:
+    """Appreciations on current gestures in [start, end): (person_id?,) appreciations, appreciated."""
+    keys = [Gesture.person_id] if by_person else []
+    query = (select(*keys, func.count(Appreciation.id).label("appreciations"),
+                    func.count(func.distinct(Gesture.origin_id)).label("appreciated"))
+             .select_from(Gesture)
+             .join(Appreciation, Appreciation.gesture_id == Gesture.origin_id)
+             .where(_in_range(team_id, start, end)))
+    if keys:
+        query = query.group_by(*keys)
+    return list(session.execute(query))
+
+
+def _appreciation_count():
+    return (select(func.count(Appreciation.id)).where(Appreciation.gesture_id == Gesture.origin_id)
+            .correlate(Gesture).scalar_subquery())
+
+
+def _brief_columns() -> list:
+    return [Gesture.origin_id, Gesture.occurred_at, Gesture.kind, Gesture.trigger, Gesture.cost_cents,
+            Gesture.reaction, Gesture.description, Gesture.reaction_note, Gesture.trigger_note,
+            Gesture.follow_up, Gesture.mandate_check, _appreciation_count().label("appreciations"),
+            Gesture.person_id, Person.display_name.label("person_name")]
+
+
+def gesture_briefs(*, session: Session, team_id: int, start: datetime, end: datetime,
+                   over_frame: bool = False, min_reaction: int | None = None,
+                   unappreciated: bool = False, min_description: int = 0, limit: int = 50) -> list[Row]:
+    """A few current gestures in [start, end) as evidence, best-received and longest stories first."""
+    query = (select(*_brief_columns()).join(Person, Person.id == Gesture.person_id)
+             .where(_in_range(team_id, start, end)))
+    if over_frame:
+        query = query.where(Gesture.mandate_check.in_(OVER_FRAME_CHECKS))
+    if min_reaction is not None:
+        query = query.where(Gesture.reaction >= min_reaction)
+    if min_description:
+        query = query.where(func.length(Gesture.description) >= min_description)
+    if unappreciated:
+        query = query.where(_appreciation_count() == 0)
+    order = [Gesture.occurred_at] if over_frame else [
+        Gesture.reaction.desc(), func.length(Gesture.description).desc(), Gesture.occurred_at]
+    return list(session.execute(query.order_by(*order, Gesture.origin_id).limit(limit)))
+
+
+def gestures_by_origin(*, session: Session, team_id: int, origin_ids: Sequence) -> list[Row]:
+    """The current rows of the given chains (evidence lookup for screens), in occurred_at order."""
+    if not origin_ids:
+        return []
+    query = (select(*_brief_columns()).join(Person, Person.id == Gesture.person_id)
+             .where(Gesture.team_id == team_id, Gesture.origin_id.in_(list(origin_ids)), is_current())
+             .order_by(Gesture.occurred_at, Gesture.origin_id))
+    return list(session.execute(query))
+
+
+def group_examples(*, session: Session, team_id: int, start: datetime, end: datetime, by: Sequence[str],
+                   mode: str, per_group: int = 5) -> list[Row]:
+    """Up to `per_group` origin ids per group: "warm" (reaction >= 4, best first), "flat" (reaction <= 2)
+    or "recent" (any reaction, newest first)."""
+    columns = {"kind": Gesture.kind, "trigger": Gesture.trigger, "band": cost_band_expr()}
+    keys = [columns[b].label(b) for b in by]
+    first = {"warm": [Gesture.reaction.desc()], "flat": [Gesture.reaction], "recent": []}[mode]
+    order = [*first, Gesture.occurred_at.desc(), Gesture.origin_id]
+    rank = func.row_number().over(partition_by=[columns[b] for b in by], order_by=order).label("rank")
+    inner = select(*keys, Gesture.origin_id, rank).where(_in_range(team_id, start, end))
+    if mode == "warm":
+        inner = inner.where(Gesture.reaction >= REACTION_DELIGHTED)
+    elif mode == "flat":
+        inner = inner.where(Gesture.reaction <= REACTION_FLAT)
+    sub = inner.subquery()
+    query = select(*(sub.c[b] for b in by), sub.c.origin_id).where(sub.c.rank <= per_group)
+    return list(session.execute(query.order_by(*(sub.c[b] for b in by), sub.c.rank)))
+
+
+def origin_ids_by_person(*, session: Session, team_id: int, start: datetime, end: datetime
+                         ) -> dict[int, list[str]]:
+    """Per person: origin ids of their current gestures in [start, end), oldest first."""
+    query = (select(Gesture.person_id, Gesture.origin_id).where(_in_range(team_id, start, end))
+             .order_by(Gesture.occurred_at, Gesture.origin_id))
+    found: dict[int, list[str]] = {}
+    for pid, origin in session.execute(query):
+        found.setdefault(pid, []).append(str(origin))
+    return found
+
+
+def active_members(*, session: Session, team_id: int) -> list[Row]:
+    """Active, not erased members of a team: (id, display_name, role, created_at)."""
+    query = (select(Person.id, Person.display_name, Person.role, Person.created_at)
+             .join(Membership, Membership.person_id == Person.id)
+             .where(Membership.team_id == team_id, Person.active.is_(True), Person.erased_at.is_(None))
+             .order_by(Person.display_name, Person.id))
+    return list(session.execute(query))
+
+
+def people_named(*, session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """Display names of the given people."""
+    if not ids:
+        return {}
+    return dict(session.execute(select(Person.id, Person.display_name).where(Person.id.in_(list(ids)))))

@@ -1,0 +1,89 @@
+"""Prompts about the frame itself: gestures beyond it this week, and what changed since it last moved."""
+
+from reports.i18n import Lang
+from reports.model import ONE_TO_ONE, TEAM_SESSION, MandateChange, Prompt, WeeklyReport
+from reports.prompts import rule
+from reports.prompts.base import build, fact, mean_fact
+from reports.stats import pool
+
+OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
+OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often
+SINCE_MIN_N = 5  # gestures needed on each side of a mandate change
+
+
+@rule("over_frame")
+def over_frame(report: WeeklyReport, lang: Lang) -> list[Prompt]:
+    """Gestures over the cap or allowance this week: what did the situation ask for; should the frame move?"""
+    briefs = report.over_frame
+    if len(briefs) < OVER_FRAME_MIN:
+        return []
+    checks = [b.mandate_check for b in briefs]
+    spent = sum(b.cost_cents for b in briefs)
+    mean = sum(b.reaction for b in briefs) / len(briefs)
+    params = {"n": len(briefs), "over_cap": checks.count("over_cap"),
+              "over_allowance": checks.count("over_allowance"), "outside": checks.count("outside_kinds"),
+              "cap": lang.money(report.cap_cents), "spent": lang.money(spent), "mean": lang.num(mean)}
+    facts = [fact(lang, "over_frame", str(len(briefs))), fact(lang, "over_cap", str(params["over_cap"])),
+             fact(lang, "over_allowance", str(params["over_allowance"])),
+             fact(lang, "spent_over_frame", lang.money(spent), len(briefs)),
+             fact(lang, "mean_reaction", lang.num(mean), len(briefs))]
+    prompts = [build(lang, report, kind="over_frame", subject="team", params=params, facts=facts,
+                     evidence=[b.id for b in briefs], setting=TEAM_SESSION, score=70 + min(len(briefs), 10),
+                     n=len(briefs))]
+    if report.person_level:
+        prompts += _per_person(report, lang)
+    return prompts
+
+
+def _per_person(report: WeeklyReport, lang: Lang) -> list[Prompt]:
+    prompts = []
+    for person in report.people:
+        briefs = [b for b in report.over_frame if b.person_id == person.person_id]
+        if len(briefs) < OVER_FRAME_PERSON_MIN:
+            continue
+        spent = sum(b.cost_cents for b in briefs)
+        params = {"name": person.name, "n": len(briefs), "spent": lang.money(spent)}
+        facts = [fact(lang, "over_frame", str(len(briefs))),
+                 fact(lang, "spent_over_frame", lang.money(spent))]
+        prompts.append(build(lang, report, kind="over_frame", subject=f"person:{person.person_id}",
+                             variant="person", params=params, facts=facts, evidence=[b.id for b in briefs],
+                             setting=ONE_TO_ONE, score=62 + len(briefs), n=len(briefs),
+                             person_ids=(person.person_id,)))
+    return prompts
+
+
+def _change_text(lang: Lang, change: MandateChange) -> str:
+    parts = []
+    if change.cap_before != change.cap_after:
+        parts.append(lang.t("change.cap", before=lang.money(change.cap_before),
+                            after=lang.money(change.cap_after)))
+    if change.allowance_before != change.allowance_after or change.period_before != change.period_after:
+        parts.append(lang.t("change.allowance", before=lang.money(change.allowance_before),
+                            after=lang.money(change.allowance_after),
+                            period=lang.t(f"period.{change.period_after}")))
+    return ", ".join(parts) or lang.t("change.other")
+
+
+@rule("since_last_session")
+def since_last_session(report: WeeklyReport, lang: Lang) -> list[Prompt]:
+    """What changed after the latest mandate change inside the window (until learning sessions exist)."""
+    changes = [c for c in report.mandate_changes if c.before.n >= SINCE_MIN_N and c.after.n >= SINCE_MIN_N]
+    if not changes:
+        return []
+    change = changes[-1]
+    before_week = change.gestures_before / change.weeks_before
+    after_week = change.gestures_after / change.weeks_after
+    params = {"date": lang.day(change.valid_from), "change": _change_text(lang, change),
+              "before_per_week": lang.num(before_week), "after_per_week": lang.num(after_week),
+              "before_mean": lang.num(change.before.mean), "after_mean": lang.num(change.after.mean),
+              "before_n": change.before.n, "after_n": change.after.n, "weeks_before": change.weeks_before,
+              "weeks_after": change.weeks_after}
+    facts = [fact(lang, "per_week_before", lang.num(before_week), change.gestures_before),
+             fact(lang, "per_week_after", lang.num(after_week), change.gestures_after),
+             mean_fact(lang, "reaction_before", change.before),
+             mean_fact(lang, "reaction_after", change.after),
+             fact(lang, "spent_before", lang.money(change.spent_before)),
+             fact(lang, "spent_after", lang.money(change.spent_after))]
+    return [build(lang, report, kind="since_last_session", subject=f"mandate:{change.valid_from.isoformat()}",
+                  params=params, facts=facts, evidence=(), setting=TEAM_SESSION, score=58,
+                  n=change.before.n + change.after.n, stat=pool([change.after]))]

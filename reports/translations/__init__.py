@@ -1,0 +1,1 @@
+"""Per-language string tables of the report texts (plain dicts, no Flask)."""
