@@ -33,3 +33,5 @@ def init_command() -> None:
     """Create the database or migrate it to the newest schema."""
     migrate.upgrade(current_app.extensions["engine"])
     click.echo("Database is up to date.")
+
+from web import cli_reports  # noqa: E402, F401  (registers `gesture-ledger report`)

@@ -193,4 +193,14 @@ TEXTS = {
                               "(n={after_n}).",
     "since_last_session.suggestion": "Open the next session with it: ask each colleague for one moment where the "
                                      "new frame made a difference.",
+    # Plain-text report (CLI).
+    "text.title": "Weekly report — {team}, {week}",
+    "text.incomplete": "This week is not over yet: the numbers will still change.",
+    "text.gestures": "Gestures: {n} by {people} people",
+    "text.spent": "Spent: {spent} of a weekly frame of {allowance}",
+    "text.reaction": "Mean reaction: {mean} (n={n})",
+    "text.over_frame": "Beyond the frame: {n}",
+    "text.appreciated": "Appreciated: {n} of {total}",
+    "text.no_prompts": "No conversation prompts this week: the data is too thin for an honest question.",
+    "text.why": "Why", "text.try": "Try this week", "text.evidence": "Evidence: {n} gestures",
 }

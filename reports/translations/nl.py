@@ -196,4 +196,13 @@ TEXTS = {
                               "{after_mean} (n={after_n}).",
     "since_last_session.suggestion": "Open de volgende sessie ermee: vraag iedere collega naar één moment waarop "
                                      "het nieuwe kader verschil maakte.",
+    "text.title": "Weekrapport — {team}, {week}",
+    "text.incomplete": "Deze week is nog niet voorbij: de cijfers kunnen nog veranderen.",
+    "text.gestures": "Gebaren: {n} door {people} mensen",
+    "text.spent": "Uitgegeven: {spent} van een weekkader van {allowance}",
+    "text.reaction": "Gemiddelde reactie: {mean} (n={n})",
+    "text.over_frame": "Buiten het kader: {n}",
+    "text.appreciated": "Gewaardeerd: {n} van {total}",
+    "text.no_prompts": "Deze week geen gespreksvragen: er zijn te weinig gegevens voor een eerlijke vraag.",
+    "text.why": "Waarom", "text.try": "Probeer deze week", "text.evidence": "Onderbouwing: {n} gebaren",
 }
