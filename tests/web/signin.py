@@ -1,0 +1,66 @@
+"""Helpers for web tests: enrol a tablet, sign someone in without paying for a real hash check.
+
+    tablet = enrol(client, session, team)           # this test client is now the team's tablet
+    sign_in_with_pin(client, anouk, tablet)         # a staff PIN session on that tablet
+    sign_in_with_password(client, maria)            # a manager/admin password session
+
+The real sign-in forms are tested in test_auth*.py and test_tablet*.py; everything else may use these.
+"""
+
+import time
+
+from argon2 import PasswordHasher
+from sqlmodel import Session
+
+from ledger.credentials import hash_secret
+from ledger.models import Person, Tablet, Team
+from ledger.services.tablets import register_tablet
+from tests.factories import make_person
+from web.security import TABLET_COOKIE
+
+
+def use_cheap_hashing(monkeypatch) -> None:
+    """Make argon2 fast for tests that check real PINs and passwords (same code path, lower cost)."""
+    import ledger.credentials
+
+    monkeypatch.setattr(ledger.credentials, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+def enrol(client, session: Session, team: Team, name: str = "") -> Tablet:
+    """Register a tablet for `team` and give this client its cookie."""
+    tablet, token = register_tablet(session=session, team_id=team.id, name=name)
+    client.set_cookie(TABLET_COOKIE, token)
+    return tablet
+
+
+def make_staff(session: Session, team: Team, name: str = "Anouk", pin: str | None = None, **kw) -> Person:
+    """A staff member of `team`, with a PIN when one is given (hashing costs time: only when needed)."""
+    return make_person(session, team, name=name, role="staff",
+                       pin_hash=hash_secret(pin) if pin else None, **kw)
+
+
+def make_manager(session: Session, team: Team | None, name: str = "Maria", role: str = "manager",
+                 email: str | None = None, password: str | None = None) -> Person:
+    """A manager (or admin) of `team`; with a password only when given."""
+    email = email or f"{name.lower()}@example.test"
+    return make_person(session, team, name=name, role=role, email=email,
+                       password_hash=hash_secret(password) if password else None)
+
+
+def sign_in_with_pin(client, person: Person, tablet: Tablet) -> None:
+    """Put a staff PIN session for `person` on `tablet` into the client's session cookie."""
+    with client.session_transaction() as sess:
+        sess.clear()
+        sess.update({"_user_id": f"{person.id}:{person.session_version}", "_fresh": True, "auth": "pin",
+                     "tablet_id": tablet.id, "team_id": tablet.team_id, "seen_at": int(time.time())})
+
+
+def sign_in_with_password(client, person: Person, team: Team | None = None) -> None:
+    """Put a password session for `person` (optionally working on `team`) into the client's cookie."""
+    with client.session_transaction() as sess:
+        sess.clear()
+        sess.update({"_user_id": f"{person.id}:{person.session_version}", "_fresh": True,
+                     "auth": "password"})
+        if team is not None:
+            sess["team_id"] = team.id
