@@ -1,0 +1,120 @@
+"""Chart figures: calm, honest (n beside every average), no rankings, person charts only when allowed."""
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from ledger.weeks import IsoWeek
+from reports.charts import Text, charts_for, funnel_chart
+from reports.model import Group, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
+
+W45 = IsoWeek(2026, 45)
+
+
+def person(pid, name, spent, gestures, window_n, delighted, allowance=2000):
+    return PersonWeek(person_id=pid, name=name, gestures=gestures, spent_cents=spent,
+                      allowance_cents=allowance, over_frame=0, reaction=Stat(gestures, 4.0, 4.0),
+                      appreciations=0, appreciated=0,
+                      window_gestures=window_n, window_reaction=Stat(window_n, 4.0, 4.0, delighted=delighted))
+
+
+def sample_report(**kw) -> WeeklyReport:
+    totals = Totals(gestures=5, people_active=3, spent_cents=2400, allowance_cents=6000, over_frame=1,
+                    over_cap=1, over_allowance=0, reaction=Stat(5, 3.8, 3.8, delighted=3), appreciated=2,
+                    appreciations=3)
+    base = dict(
+        team_id=1, team_name="Front desk", timezone="Europe/Amsterdam", week=W45,
+        start=datetime(2026, 11, 1, 23, tzinfo=UTC), end=datetime(2026, 11, 8, 23, tzinfo=UTC), complete=True,
+        lang="en", person_level=True, totals=totals, window_weeks=8,
+        window_totals=Stat(40, 3.6, 3.6, delighted=20),
+        people=(person(3, "Bram", 400, 1, 6, 1), person(2, "Anouk", 2000, 3, 20, 14),
+                person(4, "Chris", 0, 0, 14, 5)),
+        by_band=(Group("band", "free", Stat(12, 3.9, 3.8)), Group("band", "up_to_5", Stat(3, 4.7, 4.1)),
+                 Group("band", "5_to_15", Stat(0, None, 3.6)), Group("band", "over_15", Stat(2, 3.0, 3.4))),
+        by_kind_trigger=(Group("kind_trigger", "treat|waiting", Stat(7, 4.4, 4.2)),
+                         Group("kind_trigger", "time|complaint", Stat(2, 2.0, 3.1))),
+        trend=tuple(WeekPoint(W45.shift(i - 11), gestures=i, spent_cents=100 * i,
+                              reaction=Stat(i, 3.5, 3.5) if i else Stat(0)) for i in range(12)),
+    )
+    base.update(kw)
+    return WeeklyReport(**base)
+
+
+def by_id(charts):
+    return {c.id: c for c in charts}
+
+
+def test_a_person_level_report_has_all_five_charts_each_with_a_table():
+    charts = by_id(charts_for(sample_report()))
+    assert list(charts) == ["mandate-use", "reaction-by-band", "kind-trigger", "trend", "funnel"]
+    for chart in charts.values():
+        assert chart.table.rows and all(len(r) == len(chart.table.columns) for r in chart.table.rows)
+        json.dumps(chart.figure)  # the page embeds it as JSON
+
+
+@pytest.mark.parametrize("why", ["works council", "small team"])
+def test_a_team_level_report_shows_no_chart_about_people(why):
+    report = sample_report(person_level=False, people=())
+    charts = charts_for(report)
+    assert [c.id for c in charts] == ["reaction-by-band", "kind-trigger", "trend"]
+    assert "Anouk" not in json.dumps([c.figure for c in charts]) + repr([c.table for c in charts])
+
+
+def test_people_appear_in_alphabetical_order_never_ranked_by_spend():
+    chart = by_id(charts_for(sample_report()))["mandate-use"]
+    assert [row[0] for row in chart.table.rows] == ["Anouk", "Bram", "Chris"]
+    assert chart.table.rows[0][2:] == ("€20.00", "€20.00", "100%")
+
+
+def test_spending_over_the_allowance_is_not_painted_red():
+    report = sample_report(people=(person(2, "Anouk", 5000, 3, 20, 14),))
+    figure = json.dumps(charts_for(report)[0].figure).lower()
+    assert "red" not in figure and "#d62728" not in figure and "#ff0000" not in figure
+
+
+def test_every_cost_band_shows_its_n_and_the_empty_band_says_n_is_zero():
+    chart = by_id(charts_for(sample_report()))["reaction-by-band"]
+    assert chart.figure["data"][0]["text"] == ["3.8 · n=12", "4.1 · n=3", "n=0", "3.4 · n=2"]
+    assert [r[:2] for r in chart.table.rows] == [("free", "12"), ("up_to_5", "3"), ("5_to_15", "0"),
+                                                  ("over_15", "2")]
+
+
+def test_the_heatmap_labels_each_cell_with_its_n_and_leaves_empty_pairs_blank():
+    heat = by_id(charts_for(sample_report()))["kind-trigger"].figure["data"][0]
+    assert heat["type"] == "heatmap"
+    assert heat["y"] == ["time", "treat"] and heat["x"] == ["complaint", "waiting"]
+    assert heat["text"] == [["3.1<br>n=2", ""], ["", "4.2<br>n=7"]]
+    assert heat["z"] == [[3.1, None], [None, 4.2]]
+
+
+def test_the_trend_covers_twelve_weeks_with_a_gap_where_a_week_had_no_reactions():
+    chart = by_id(charts_for(sample_report()))["trend"]
+    reaction_trace = chart.figure["data"][2]
+    assert len(reaction_trace["x"]) == 12 and reaction_trace["y"][0] is None
+    assert chart.table.rows[-1] == ("2026-W45", "11", "€11.00", "3.5", "11")
+
+
+def test_funnel_limits_are_wide_for_few_gestures_and_readings_stay_calm():
+    report = sample_report()
+    chart = funnel_chart(report, Text())
+    upper95 = chart.figure["data"][3]["y"]
+    assert upper95[0] == 1.0 and upper95[-1] < 0.75  # p0 = 0.5: the 95 % band narrows as n grows
+    readings = {row[0]: row[4] for row in chart.table.rows}
+    assert readings["Bram"] == "within the expected range"  # 1 of 6: small n is not an outlier
+    assert readings["Anouk"] == "within the expected range"  # 14 of 20 = 70 % (limits 28–72 %)
+    assert readings["Chris"] == "within the expected range"  # 5 of 14
+
+
+def test_a_clear_outlier_is_named_a_conversation_not_a_failure():
+    report = sample_report(people=(person(2, "Anouk", 0, 0, 40, 40),))
+    row = funnel_chart(report, Text()).table.rows[0]
+    assert row[3:] == ("100%", "outside the range: worth a conversation")
+
+
+def test_dutch_charts_write_decimal_commas_and_dutch_money():
+    report = replace(sample_report(), lang="nl")
+    charts = by_id(charts_for(report, Text(lang="nl")))
+    assert charts["reaction-by-band"].figure["data"][0]["text"][0] == "3,8 · n=12"
+    assert charts["mandate-use"].table.rows[0][2] == "€\u00a020,00"
