@@ -42,3 +42,7 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(tablet.bp)
+    from web import api, gestures
+
+    app.register_blueprint(gestures.bp)
+    app.register_blueprint(api.bp)

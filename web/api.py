@@ -1,0 +1,126 @@
+"""JSON endpoint for the tablet's outbox: a gesture sent now, or later when the network is back.
+
+A queued gesture may be sent long after the staff member's PIN session has ended, so it is not
+authorised by that session. It carries a short-lived *send token*, issued with the form and signed
+with the app's secret, that binds the gesture to one person in one team; the request must also come
+from that team's registered tablet (its device cookie) or from that person's own signed-in session.
+(Not bound to one gesture id: while offline, the same person may log a second gesture.) The token is
+unguessable by another site, so it is this endpoint's anti-forgery token; the endpoint accepts only
+`application/json` (a cross-site form cannot send that without a CORS preflight), and is therefore
+exempt from the cookie-session CSRF check, whose token would have expired or been cleared by the time
+a queued gesture is sent. Resending is harmless: the gesture id is the ledger's idempotency key.
+"""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
+from ledger.models import Team
+from ledger.services.feed import stored_moment
+from ledger.services.gestures import log_gesture
+from ledger.types import utcnow
+from web.db import get_session
+from web.extensions import csrf
+from web.forms.gestures import form_errors, parse_gesture
+from web.security import signed_in_person, tablet_team
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+_SALT = "gesture-send"
+DEFAULT_TOKEN_MAX_AGE = 12 * 3600  # a shift: long enough to outlast a wifi outage, short if leaked
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+
+
+def issue_send_token(*, person_id: int, team_id: int) -> str:
+    """A signed token that lets this person's gestures in this team be sent later, from the team's tablet."""
+    return _serializer().dumps({"p": person_id, "t": team_id})
+
+
+def read_send_token(token) -> tuple[dict, datetime] | None:
+    """The token's claims and when it was issued, or None when it is forged, malformed or expired."""
+    if not isinstance(token, str) or not token or len(token) > 500:
+        return None
+    max_age = current_app.config.get("SEND_TOKEN_MAX_AGE", DEFAULT_TOKEN_MAX_AGE)
+    try:
+        claims, issued = _serializer().loads(token, max_age=max_age, return_timestamp=True)
+    except (BadSignature, SignatureExpired):
+        return None
+    if not isinstance(claims, dict) or not {"p", "t"} <= claims.keys():
+        return None
+    return claims, issued.astimezone(UTC)
+
+
+def device_allows(claims: dict) -> bool:
+    """The request comes from the claimed team's tablet, or from the claimed person's own session."""
+    tablet = tablet_team()
+    if tablet is not None and getattr(tablet, "id", tablet) == claims["t"]:
+        return True
+    person = signed_in_person()
+    return person is not None and person.id == claims["p"]
+
+
+def _moment(queued_at, *, issued: datetime, now: datetime) -> datetime:
+    """When "now" happened for a queued gesture: the tablet's clock, kept between issue and arrival."""
+    if not isinstance(queued_at, str):
+        return now
+    try:
+        moment = datetime.fromisoformat(queued_at.replace("Z", "+00:00"))
+    except ValueError:
+        return now
+    if moment.tzinfo is None:
+        return now
+    return min(max(moment, issued - timedelta(minutes=1)), now)
+
+
+def _problem(status: int, error: str, **extra):
+    return jsonify({"error": error, **extra}), status
+
+
+@bp.post("/gestures")
+@csrf.exempt
+def post_gesture():
+    """Store one gesture from the outbox; the same gesture id twice stores it once."""
+    body = request.get_json(silent=True) if request.is_json else None
+    if not isinstance(body, dict):
+        return _problem(400, "expected a JSON object")
+    read = read_send_token(body.get("send_token"))
+    if read is None:
+        return _problem(403, "send token missing, invalid or expired")
+    claims, issued = read
+    try:
+        gesture_id = uuid.UUID(str(body.get("gesture_id")))
+    except ValueError:
+        return _problem(400, "gesture_id must be a UUID")
+    if not device_allows(claims):
+        return _problem(403, "not allowed from this device")
+    session = get_session()
+    team = session.get(Team, claims["t"])
+    if team is None:
+        return _problem(403, "unknown team")
+    now = utcnow()
+    moment = stored_moment(session=session, gesture_id=gesture_id) or _moment(
+        body.get("queued_at"), issued=issued, now=now)
+    data, errors = parse_gesture(body, tz=team.timezone, now=moment)
+    if errors:
+        return _problem(422, "invalid", errors=form_errors(errors))
+    try:
+        logged = log_gesture(session=session, team_id=team.id, person_id=claims["p"],
+                             logged_by_id=claims["p"], data=data, gesture_id=gesture_id, now=now)
+    except ValidationFailed as err:
+        return _problem(422, "invalid", errors=form_errors(err.errors))
+    except Conflict:
+        return _problem(409, "conflict", errors=form_errors([FieldError("form", "conflict")]))
+    except NotFound:
+        return _problem(403, "unknown team")
+    row = logged.gesture
+    return jsonify({
+        "id": str(row.id), "created": logged.created, "mandate_check": row.mandate_check,
+        "redacted": [c for c in row.redacted.split(";") if c],
+        "thanks_url": url_for("gestures.saved", gesture_id=row.id, t=body["send_token"]),
+    }), 201 if logged.created else 200
