@@ -5,6 +5,7 @@ import math
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from wtforms import SelectChoice
 
 from ledger.errors import LockedOut, NotFound, ValidationFailed
 from ledger.models import Person
@@ -84,7 +85,7 @@ def set_pin():
         return render_template("auth/set_pin_needs_tablet.html"), 200
     people = team_members(session=get_session(), team_id=tablet.team_id)
     form = SetPinForm()
-    form.person.choices = [(p.id, p.display_name) for p in people]
+    form.person.choices = [SelectChoice(p.id, p.display_name) for p in people]
     if request.method == "GET" and request.args.get("person", type=int) in {p.id for p in people}:
         form.person.data = request.args.get("person", type=int)
     problem, status = None, 200

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
+from wtforms import SelectChoice
 
 from ledger.errors import LockedOut, NotFound
 from ledger.models import Tablet
@@ -103,7 +104,8 @@ def leave():
 def register():
     me = current_person()
     form = RegisterTabletForm()
-    form.team.choices = [(team.id, team.name) for team in visible_teams(me)]
+    teams = visible_teams(me)
+    form.team.choices = [SelectChoice(team.id, team.name) for team in teams]
     posted_team = request.form.get("team", type=int)
     if posted_team is not None and not can_see_team(me, posted_team):
         abort(404)
@@ -116,8 +118,8 @@ def register():
         response = redirect(url_for("tablet.tiles"))
         set_tablet_cookie(response, token)
         return response
-    tablets = _active_tablets([team_id for team_id, _name in form.team.choices])
-    names = dict(form.team.choices)
+    tablets = _active_tablets([team.id for team in teams])
+    names = {team.id: team.name for team in teams}
     return render_template("tablet/register.html", form=form, tablets=tablets, team_names=names,
                            this_tablet=current_tablet(), action_form=ActionForm()), \
         422 if request.method == "POST" else 200

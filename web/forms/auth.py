@@ -1,7 +1,7 @@
 """Forms for signing in, PINs, set-up codes, tablets and the language switch."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms import HiddenField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 from web.forms import ActionForm
@@ -24,8 +24,9 @@ class PinForm(ActionForm):
 
 
 class SetPinForm(ActionForm):
-    person = SelectField(_l("Your name"), coerce=int, validate_choice=True,
-                         validators=[InputRequired(_l("Choose your name."))])
+    person = SelectField(_l("Your name"), coerce=int, validators=[InputRequired(_l("Choose your name."))],
+                         invalid_value_message=_l("Choose your name."),
+                         invalid_choice_message=_l("Choose your name."))
     code = StringField(_l("Set-up code"), validators=[
         InputRequired(_l("Fill in the set-up code from your manager.")),
         Length(max=20, message=_l("That is too long."))])
@@ -37,12 +38,14 @@ class SetPinForm(ActionForm):
 
 
 class RegisterTabletForm(ActionForm):
-    team = SelectField(_l("Team"), coerce=int, validators=[InputRequired(_l("Choose a team."))])
+    team = SelectField(_l("Team"), coerce=int, validators=[InputRequired(_l("Choose a team."))],
+                       invalid_value_message=_l("Choose a team."),
+                       invalid_choice_message=_l("Choose a team."))
     name = StringField(_l("Name of this tablet (optional)"), validators=[
         Length(max=80, message=_l("Use at most 80 characters."))])
 
 
 class LanguageForm(ActionForm):
-    lang = SelectField(choices=[("nl", "Nederlands"), ("en", "English")],
+    lang = SelectField(choices=[SelectChoice("nl", "Nederlands"), SelectChoice("en", "English")],
                        validators=[InputRequired()])
     next = HiddenField()

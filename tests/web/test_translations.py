@@ -1,0 +1,102 @@
+"""Every string the web app shows has a Dutch translation; the language switch works and is remembered."""
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+WEB = ROOT / "web"
+NL_PO = WEB / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
+
+
+def _only_web(dirpath: str) -> bool:
+    # The mapping's patterns are relative to the repository root ("web/**.py"): walk from there, into web/.
+    path = Path(dirpath).resolve()
+    return path in (ROOT, WEB) or WEB in path.parents
+
+
+def _extracted() -> dict[object, list[str]]:
+    """msgid (str, or a (singular, plural) tuple) -> where it is used."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    found: dict[object, list[str]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_only_web):
+        if isinstance(message, tuple):
+            message = tuple(m for m in message if m) if len(message) > 1 else message[0]
+        if message:
+            found.setdefault(message, []).append(f"{filename}:{lineno}")
+    return found
+
+
+def _dutch_catalogue():
+    with open(NL_PO, "rb") as po:
+        return read_po(po, locale="nl")
+
+
+def _translated(entry) -> bool:
+    if entry is None:
+        return False
+    strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+    return all(s and s.strip() for s in strings)
+
+
+def test_every_string_in_the_web_app_has_a_dutch_translation():
+    catalogue = _dutch_catalogue()
+    missing = [f"{msgid!r}  ({', '.join(places[:2])})" for msgid, places in _extracted().items()
+               if not _translated(catalogue.get(msgid[0] if isinstance(msgid, tuple) else msgid))]
+    assert not missing, "no Dutch msgstr in messages.po for:\n  " + "\n  ".join(sorted(missing))
+
+
+def test_the_extraction_really_finds_the_sign_in_strings():
+    found = _extracted()
+    assert "Sign in" in found
+    assert ("Too many tries. Wait %(num)d minute and try again, or ask your manager.",
+            "Too many tries. Wait %(num)d minutes and try again, or ask your manager.") in found
+
+
+def test_dutch_plural_entries_translate_both_forms():
+    catalogue = _dutch_catalogue()
+    plural = catalogue.get("%(num)d try left before a short pause.")
+    assert plural is not None and isinstance(plural.string, tuple) and all(plural.string)
+
+
+@pytest.fixture
+def anonymous_page(client):
+    def get(path="/auth/login", **headers):
+        return client.get(path, headers=headers).get_data(as_text=True)
+    return get
+
+
+def test_a_dutch_browser_gets_dutch_and_an_english_browser_english(anonymous_page, client):
+    assert "Inloggen" in anonymous_page(**{"Accept-Language": "nl-NL,nl;q=0.9"})
+    client.delete_cookie("session")
+    assert "Sign in" in anonymous_page(**{"Accept-Language": "en-GB,en;q=0.9"})
+
+
+def test_choosing_english_on_a_dutch_browser_is_remembered_in_the_session_and_a_cookie(client):
+    dutch = {"Accept-Language": "nl"}
+    answer = client.post("/language", data={"lang": "en", "next": "/auth/login"}, headers=dutch)
+    assert answer.status_code == 302 and answer.headers["Location"] == "/auth/login"
+    assert client.get_cookie("lang").value == "en"
+    assert "Sign in" in client.get("/auth/login", headers=dutch).get_data(as_text=True)
+    client.delete_cookie("session")  # a new session (e.g. after the browser restarts): the cookie remains
+    assert "Sign in" in client.get("/auth/login", headers=dutch).get_data(as_text=True)
+
+
+def test_the_language_switch_refuses_other_sites_as_the_way_back(client):
+    answer = client.post("/language", data={"lang": "nl", "next": "https://evil.example/"})
+    assert answer.status_code == 302 and answer.headers["Location"] == "/"
+
+
+def test_the_language_switch_refuses_an_unknown_language(client):
+    assert client.post("/language", data={"lang": "xx"}).status_code == 400
+
+
+def test_the_language_switch_needs_a_csrf_token(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    assert app.test_client().post("/language", data={"lang": "en"}).status_code == 400
