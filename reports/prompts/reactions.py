@@ -100,9 +100,8 @@ def _basics(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     n_basic = sum(g.stat.n for g in basic)
     if total < BASICS_MIN_N or n_basic < BASICS_MIN_SHARE * total:
         return []
-    pairs = [g for g in report.by_kind_trigger if g.parts[1] in BASIC_TRIGGERS]
-    busiest = sorted(pairs, key=lambda g: (-g.stat.n, g.code))[:2]
-    evidence = [i for g in busiest for i in g.flat_ids + g.warm_ids]
+    # The evidence: the latest gestures that answered a complaint or waiting.
+    evidence = [i for g in report.recent_triggers if g.code in BASIC_TRIGGERS for i in g.recent_ids]
     params = {"share": lang.pct(n_basic / total), "n_basic": n_basic, "n": total,
               "weeks": report.window_weeks}
     facts = [fact(lang, "basic_share", params["share"], total)]
