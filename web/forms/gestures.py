@@ -184,6 +184,8 @@ def form_errors(errors: list[FieldError]) -> dict[str, str]:
     out: dict[str, str] = {}
     for err in errors:
         name = SERVICE_TO_FORM.get(err.field, err.field)
+        if name == "reason" and err.code == "required":
+            err = FieldError(err.field, "reason_required")
         out.setdefault(name, labels.field_message(err))
     return out
 
