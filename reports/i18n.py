@@ -32,7 +32,9 @@ class Lang:
     currency: str = "EUR"
 
     def t(self, key: str, **params) -> str:
-        """The text for `key`, filled with params (English when a Dutch text is missing)."""
+        """The text for `key`, filled with params; `<key>.one` is used when n == 1 and exists."""
+        if params.get("n") == 1 and f"{key}.one" in en.TEXTS:
+            key = f"{key}.one"
         template = _TABLES[self.code].get(key) or en.TEXTS[key]
         return template.format(**params) if params else template
 

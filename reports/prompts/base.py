@@ -32,12 +32,13 @@ def confidence(lang: Lang, n: int, stat: Stat | None = None) -> str:
 
 def build(lang: Lang, report: WeeklyReport, *, kind: str, subject: str, params: dict, facts: Iterable[Fact],
           evidence: Iterable[str], setting: str, score: float, n: int, stat: Stat | None = None,
-          variant: str = "", person_ids: Iterable[int] = ()) -> Prompt:
+          variant: str = "", person_ids: Iterable[int] = (), confidence_note: str | None = None) -> Prompt:
     """A Prompt whose texts come from `<kind>[.<variant>].question|why|suggestion` in the language tables."""
     base = f"{kind}.{variant}" if variant else kind
     return Prompt(
         key=f"{kind}:{report.week}:{subject}", kind=kind,
         question=lang.t(f"{base}.question", **params), why=lang.t(f"{base}.why", **params),
         facts=tuple(facts), evidence=tuple(dict.fromkeys(evidence)), setting=setting,
-        confidence=confidence(lang, n, stat), suggestion=lang.t(f"{base}.suggestion", **params),
+        confidence=confidence_note or confidence(lang, n, stat),
+        suggestion=lang.t(f"{base}.suggestion", **params),
         score=round(float(score), 3), person_ids=tuple(person_ids))

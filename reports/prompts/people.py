@@ -70,5 +70,6 @@ def quiet_mandate(report: WeeklyReport, lang: Lang) -> list[Prompt]:
                  fact(lang, "weeks", str(weeks))]
         prompts.append(build(lang, report, kind="quiet_mandate", subject=f"person:{person.person_id}",
                              params=params, facts=facts, evidence=(), setting=ONE_TO_ONE,
-                             score=52 - gestures, n=gestures, person_ids=(person.person_id,)))
+                             score=52 - gestures, n=gestures, person_ids=(person.person_id,),
+                             confidence_note=lang.t("confidence.weeks", weeks=weeks)))
     return prompts

@@ -35,7 +35,8 @@ def story_of_week(report: WeeklyReport, lang: Lang) -> list[Prompt]:
         facts.append(fact(lang, "follow_up", lang.label("follow_up", story.follow_up)))
     return [build(lang, report, kind="story_of_week", subject=story.id, variant="named" if named else "team",
                   params=params, facts=facts, evidence=(story.id,), setting=TEAM_SESSION,
-                  score=60 + story.reaction, n=1, person_ids=(story.person_id,) if named else ())]
+                  score=60 + story.reaction, n=1, person_ids=(story.person_id,) if named else (),
+                  confidence_note=lang.t("confidence.story"))]
 
 
 @rule("unseen_work")

@@ -196,11 +196,19 @@ TEXTS = {
     # Plain-text report (CLI).
     "text.title": "Weekly report — {team}, {week}",
     "text.incomplete": "This week is not over yet: the numbers will still change.",
-    "text.gestures": "Gestures: {n} by {people} people",
+    "text.gestures": "Gestures: {n} (people giving: {people})",
     "text.spent": "Spent: {spent} of a weekly frame of {allowance}",
     "text.reaction": "Mean reaction: {mean} (n={n})",
     "text.over_frame": "Beyond the frame: {n}",
     "text.appreciated": "Appreciated: {n} of {total}",
     "text.no_prompts": "No conversation prompts this week: the data is too thin for an honest question.",
     "text.why": "Why", "text.try": "Try this week", "text.evidence": "Evidence: {n} gestures",
+    # Singular forms, used when n == 1.
+    "confidence.thin.one": "Based on a single entry: a first hint, not yet a pattern.",
+    "over_frame.question.one": "One gesture went beyond the agreed frame this week. What did that situation ask for — and should the frame move?",
+    "over_frame.why.one": "One gesture beyond the frame ({over_cap} over the cap of {cap}, {over_allowance} over the allowance, {outside} of a kind outside the frame), {spent}; reaction {mean}.",
+    "over_frame.suggestion.one": "Bring it to the session: let the colleague tell what the customer needed, then ask the team whether the frame still fits.",
+    "text.evidence.one": "Evidence: 1 gesture",
+    "confidence.weeks": "Based on {weeks} whole weeks of the ledger.",
+    "confidence.story": "One gesture, told as a story: an example to learn from, not a pattern.",
 }
