@@ -86,6 +86,9 @@ def set_pin():
     people = team_members(session=get_session(), team_id=tablet.team_id)
     form = SetPinForm()
     form.person.choices = [SelectChoice(p.id, p.display_name) for p in people]
+    posted = request.form.get("person", type=int)
+    if posted is not None and posted not in {p.id for p in people}:
+        abort(404)  # someone of another team: not visible from this tablet
     if request.method == "GET" and request.args.get("person", type=int) in {p.id for p in people}:
         form.person.data = request.args.get("person", type=int)
     problem, status = None, 200

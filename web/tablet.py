@@ -26,7 +26,6 @@ from web.security import (
     start_pin_session,
     tablet_team,
     team_for_request,
-    to_sign_in,
     url_or,
     visible_teams,
 )
@@ -63,7 +62,7 @@ def tiles():
 def pin(person_id: int):
     tablet = current_tablet()
     if tablet is None:
-        return to_sign_in()
+        return redirect(url_for("tablet.tiles"))  # explains what a team tablet is
     try:
         person = auth_service.team_member(session=get_session(), person_id=person_id, team_id=tablet.team_id)
     except NotFound:
@@ -113,7 +112,7 @@ def register():
         form.team.data = team_for_request().id
     if form.validate_on_submit():
         _tablet, token = register_tablet(session=get_session(), team_id=form.team.data,
-                                         name=form.name.data.strip(), created_by_id=me.id)
+                                         name=(form.name.data or "").strip(), created_by_id=me.id)
         flash(_("This browser is now a tablet for the team. Staff tap their name to begin."), "success")
         response = redirect(url_for("tablet.tiles"))
         set_tablet_cookie(response, token)
