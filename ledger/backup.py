@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData, literal, select, text
 from sqlalchemy.engine import Engine
 
 from ledger.errors import LedgerError
@@ -62,6 +62,15 @@ def restore(engine: Engine, path: Path | str) -> str:
                  "--exit-on-error", str(path)], engine, database_flag="--dbname")
     engine.dispose()
     return revision
+
+
+def is_blank(engine: Engine) -> bool:
+    """True when no table holds a row (apart from the schema version): nothing would be lost."""
+    meta = MetaData()
+    meta.reflect(engine)
+    with engine.connect() as conn:
+        return not any(conn.execute(select(literal(1)).select_from(t).limit(1)).first()
+                       for t in meta.sorted_tables if t.name != "alembic_version")
 
 
 def empty_database(engine: Engine) -> None:
@@ -122,8 +131,13 @@ def _sqlite_copy(source: Path, target: Path) -> None:
 
 
 def _pg_revision(path: Path, engine: Engine) -> str:
-    out = _run_pg(["pg_restore", "--data-only", "--table=alembic_version", "--file=-", str(path)],
-                  engine, with_database=False)
+    try:
+        out = _run_pg(["pg_restore", "--data-only", "--table=alembic_version", "--file=-", str(path)],
+                      engine, with_database=False)
+    except BackupError as exc:
+        if "not installed" in str(exc):
+            raise
+        raise BackupError(f"{path} is not a Gesture Ledger backup made by pg_dump ({exc})") from None
     m = re.search(r"COPY \S*alembic_version \(version_num\) FROM stdin;\n([^\n\\]+)\n", out)
     if not m:
         raise BackupError(f"{path} is not a Gesture Ledger backup (it has no schema version)")

@@ -62,6 +62,7 @@ class RowImporter:
         self._failed_teams: set[str] = set()
         self._failed_people: set[str] = set()
         self._people: dict[tuple[int, str], int | None] = {}
+        self._teams: dict[str, Team] = {}
 
     def import_file(self, name: str, rows: list[Row]) -> None:
         """Import every row of one file (gestures in the order they happened, for the allowance check)."""
@@ -110,8 +111,10 @@ class RowImporter:
         if not name:
             self.fail(row, column, "is empty; it is required")
             return None
-        team = people.find_team_by_name(session=self.session, name=name)
-        if team is None:
+        team = self._teams.get(name.lower()) or people.find_team_by_name(session=self.session, name=name)
+        if team is not None:
+            self._teams[name.lower()] = team
+        else:
             failed = name.lower() in self._failed_teams
             self.fail(row, column, f"team {name!r} " + ("has a problem in teams.csv" if failed else
                                                         "does not exist (add it to teams.csv)"))
