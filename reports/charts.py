@@ -112,7 +112,7 @@ def mandate_use_chart(report: WeeklyReport, text: Text) -> Chart:
     fig.add_trace(go.Scatter(y=[p.name for p in framed], x=[p.allowance_cents / 100 for p in framed],
                              mode="markers", name=t("Allowance"), hoverinfo="text",
                              hovertext=[f"{t('Allowance')}: {text.cents(p.allowance_cents)}" for p in framed],
-                             marker=dict(symbol="line-ns-open", size=22, line=dict(width=3, color=MUTED))))
+                             marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
     figure = _layout(fig, 70 + 30 * len(people), text.lang,
                      xaxis=dict(title=t("euro this week"), rangemode="tozero"))
     rows = tuple((p.name, str(p.gestures), text.cents(p.spent_cents), text.cents(p.allowance_cents),
@@ -139,6 +139,7 @@ def reaction_by_band_chart(report: WeeklyReport, text: Text) -> Chart:
                                  for g in bands],
                            hovertext=[_stat_hover(text, n, g.stat) for n, g in pairs]))
     figure = _layout(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=t("reaction (1–5)"), dtick=1))
+    figure["layout"]["margin"]["l"] = 56  # room for the rotated axis title
     rows = tuple((n, str(g.stat.n), text.num(g.stat.mean), text.num(g.stat.shrunk), text.cents(g.spent_cents))
                  for n, g in zip(names, bands, strict=True))
     table = Table((t("Cost band"), "n", t("Mean reaction"), t("Adjusted for small n"), t("Spent")), rows)
@@ -224,8 +225,9 @@ def funnel_chart(report: WeeklyReport, text: Text) -> Chart:
                      yaxis=dict(title=t("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
     rows = tuple(_funnel_row(text, p, p0) for p in people)
     table = Table((t("Person"), "n", t("Delighted"), t("Share"), t("Reading")), rows)
-    note = t("Team share %(share)s over %(weeks)s weeks. Points inside the lines differ by chance alone; "
-             "with few gestures the lines are wide on purpose.") % {"share": text.pct(p0),
+    note = t("Team share %(share)s over %(weeks)s weeks (the solid line). Points inside the dashed lines "
+             "(95%%) differ by chance alone, and nearly all inside the dotted ones (99.8%%); with few "
+             "gestures the lines are wide on purpose.") % {"share": text.pct(p0),
                                                                    "weeks": report.window_weeks}
     return Chart("funnel", t("Delighted reactions against number of gestures"), note, figure, table)
 

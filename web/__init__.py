@@ -38,6 +38,9 @@ def _register_blueprints(app: Flask) -> None:
     from web import main, users  # noqa: F401  (users registers the flask-login loader)
 
     app.register_blueprint(main.bp)
+    from web import reports_views
+
+    app.register_blueprint(reports_views.bp)
     from web import auth, tablet
 
     app.register_blueprint(auth.bp)

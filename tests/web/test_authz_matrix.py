@@ -78,10 +78,26 @@ CASES = [
     Case("POST", "/tablet/{tablet_a}/revoke", MANAGERS_ONLY),
     Case("POST", "/tablet/{tablet_b}/revoke", {**MANAGERS_ONLY, "manager": NOT_FOUND}),
     Case("POST", "/tablet/forget", MANAGERS_ONLY),
+    # --- reports (managers of the team and admins; another team's id is a 404) ---
+    Case("GET", "/reports/", MANAGERS_ONLY),
+    Case("GET", "/reports/overview", {**MANAGERS_ONLY, "manager": FORBIDDEN}),
+    Case("GET", "/reports/assets/report.js"),  # a public, fingerprinted asset
+    *[case for team, manager in (("{team_a}", OK), ("{team_b}", NOT_FOUND)) for case in (
+        Case("GET", f"/reports/{team}", {**MANAGERS_ONLY, "manager": manager}),
+        Case("GET", f"/reports/{team}/print", {**MANAGERS_ONLY, "manager": manager}),
+        Case("GET", f"/reports/{team}/export.json", {**MANAGERS_ONLY, "manager": manager}),
+        Case("GET", f"/reports/{team}/export.csv", {**MANAGERS_ONLY, "manager": manager}),
+        Case("POST", f"/reports/{team}/reviews", {**MANAGERS_ONLY, "manager": manager},
+             data={"prompt_key": "trend:2026-W45:team", "week": "2026-W45", "status": "discussed"}),
+        Case("POST", f"/reports/{team}/reviews/helped", {**MANAGERS_ONLY, "manager": manager},
+             data={"prompt_key": "trend:2026-W45:team", "week": "2026-W45", "helped": "yes"}),
+        Case("POST", f"/reports/{team}/appreciate", {**MANAGERS_ONLY, "manager": manager},
+             data={"gesture_id": "6f1c2a34-0000-4000-8000-000000000000", "week": "2026-W45"}),
+    )],
 ]
 
 # Blueprints whose every route must appear in CASES (add yours when you add its rows).
-COVERED_BLUEPRINTS = {"main", "auth", "tablet"}
+COVERED_BLUEPRINTS = {"main", "auth", "tablet", "reports"}
 
 
 @pytest.fixture

@@ -1,0 +1,103 @@
+"""The manager's report in a real browser: prompts first, evidence expands, charts draw, pages stay light."""
+
+import pytest
+
+from tests.reports.scenes import busy_team
+from tests.web.signin import use_cheap_hashing
+
+PASSWORD = "a long and careful passphrase"
+FIRST_LOAD_BUDGET = 1_500_000  # bytes transferred for the report page with everything it loads
+REPEAT_BUDGET = 100_000
+CHARTS = ("mandate-use", "reaction-by-band", "kind-trigger", "trend", "funnel")
+
+
+@pytest.fixture
+def manager_scene(session, monkeypatch):
+    use_cheap_hashing(monkeypatch)
+    from ledger.credentials import hash_secret
+
+    scene = busy_team(session)
+    scene.manager.password_hash = hash_secret(PASSWORD)
+    session.add(scene.manager)
+    session.commit()
+    return scene
+
+
+class Traffic:
+    """Bytes that really crossed the network (0 for what the browser cache served), via Chrome's CDP."""
+
+    def __init__(self, context, page):
+        self.total = 0
+        self.urls: dict[str, int] = {}
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        self._ids: dict[str, str] = {}
+        cdp.on("Network.requestWillBeSent", self._sent)
+        cdp.on("Network.loadingFinished", self._finished)
+
+    def _sent(self, event):
+        self._ids[event["requestId"]] = event["request"]["url"]
+
+    def _finished(self, event):
+        size = int(event.get("encodedDataLength", 0))
+        self.total += size
+        url = self._ids.get(event["requestId"], "?")
+        self.urls[url] = self.urls.get(url, 0) + size
+
+    def reset(self):
+        self.total, self.urls = 0, {}
+
+
+def sign_in(page, live_server, scene, path):
+    page.goto(live_server(f"/auth/login?next={path}"))
+    page.fill("input[name=email]", scene.manager.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"**{path.split('?')[0]}*")
+
+
+def test_the_report_shows_prompts_expands_evidence_and_draws_every_chart(page, context, live_server,
+                                                                          manager_scene, shot):
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    path = f"/reports/{manager_scene.team.id}?week=2026-W45"
+    sign_in(page, live_server, manager_scene, path)
+
+    first = page.locator("article.prompt").first
+    assert first.is_visible()
+    assert first.bounding_box()["y"] < page.locator("#charts-title").bounding_box()["y"]
+    for chart in CHARTS:
+        page.wait_for_selector(f"#chart-{chart} .chart .main-svg", state="attached")
+        assert "is-drawn" in page.locator(f"#chart-{chart} .chart").get_attribute("class")
+
+    evidence = first.locator("details.evidence")
+    evidence.locator("summary").click()
+    assert evidence.locator(".story").first.is_visible()
+    shot(page, "report-week45")
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_report_page_is_light_on_first_load_and_lighter_on_a_repeat_visit(page, context, live_server,
+                                                                             manager_scene):
+    path = f"/reports/{manager_scene.team.id}?week=2026-W45"
+    sign_in(page, live_server, manager_scene, "/reports/")
+    traffic = Traffic(context, page)
+    page.goto(live_server(path))
+    page.wait_for_selector("#chart-funnel .main-svg", state="attached")
+    first = traffic.total
+    assert first < FIRST_LOAD_BUDGET, traffic.urls
+
+    traffic.reset()
+    page.goto(live_server(path))
+    page.wait_for_selector("#chart-funnel .main-svg", state="attached")
+    assert traffic.total < REPEAT_BUDGET, traffic.urls
+
+
+def test_printing_shows_every_chart_as_a_table(page, live_server, manager_scene, shot):
+    path = f"/reports/{manager_scene.team.id}/print?week=2026-W45"
+    sign_in(page, live_server, manager_scene, path)
+    page.emulate_media(media="print")
+    assert page.locator("table.data-table").count() == len(CHARTS)
+    assert page.locator(".review").count() == 0
+    shot(page, "report-print")

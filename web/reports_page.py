@@ -1,0 +1,90 @@
+"""Everything the report page shows, gathered in one place so the views stay thin.
+
+The report, its prompts and charts come from reports/; this module only adds what a screen needs:
+the evidence gestures with their appreciations, the manager's reviews, labels in the page's language.
+"""
+
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ledger.models import Person, Team
+from ledger.services.report_exports import record_report_export
+from ledger.services.reviews import reviews_for_team
+from ledger.types import utcnow
+from ledger.weeks import IsoWeek, last_complete_week, week_of
+from reports import export
+from reports.charts import Text, charts_for
+from reports.evidence import evidence_for
+from reports.i18n import lang_for
+from reports.weekly import build_weekly_report
+from web.db import get_session
+from web.i18n import money
+
+PROMPTS_SHOWN = 6  # more prompts than this wait behind "more conversations"
+EVIDENCE_SHOWN = 10  # gestures listed under one prompt; all of them are in the downloads
+
+PROMPT_KINDS = {
+    "spend_contrast": _l("Spend contrast"),
+    "cost_vs_reaction": _l("Cost and reaction"),
+    "what_moves": _l("What moves customers"),
+    "falls_flat": _l("What falls flat"),
+    "quiet_mandate": _l("Quiet mandate"),
+    "over_frame": _l("Over the frame"),
+    "shifting_triggers": _l("Shifting triggers"),
+    "trend": _l("Trend"),
+    "story_of_week": _l("Story of the week"),
+    "unseen_work": _l("Unseen work"),
+    "since_last_session": _l("Since the last session"),
+}
+SETTINGS = {"one_to_one": _l("one-to-one"), "team_session": _l("team session")}
+STATUSES = {"discussed": _l("Discussed"), "set_aside": _l("Set aside")}
+
+
+def chart_text(lang: str) -> Text:
+    """How charts speak on this request: gettext for titles, report labels for codes, the money filter."""
+    words = lang_for(lang, current_app.config.get("CURRENCY", "EUR"))
+    return Text(lang=words.code, t=_, label=words.label, currency=words.currency, money=money)
+
+
+def week_span(week: IsoWeek) -> str:
+    """The week's days as people say them: "2 Nov – 8 Nov"."""
+    monday = week.monday()
+    return f"{format_date(monday, 'd MMM')} – {format_date(monday + timedelta(days=6), 'd MMM')}"
+
+
+def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams: list[Team]) -> dict:
+    """The data of a team's report page for a week, as the viewing manager or admin may see it."""
+    session = get_session()
+    report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
+                                 currency=current_app.config.get("CURRENCY", "EUR"))
+    ids = [gid for p in report.prompts for gid in p.evidence[:EVIDENCE_SHOWN]]
+    ids += [s.id for s in report.stories]
+    evidence = evidence_for(session=session, team_id=team.id, origin_ids=ids,
+                            person_level=report.person_level, viewer_id=person.id)
+    reviews = reviews_for_team(session=session, actor=person, team_id=team.id,
+                               keys=[p.key for p in report.prompts])
+    this_week = week_of(utcnow(), team.timezone)
+    return {
+        "team": team, "report": report, "week": week, "teams": teams, "week_span": week_span(week),
+        "prev_week": week.shift(-1), "next_week": week.shift(1) if week.shift(1) <= this_week else None,
+        "latest_week": last_complete_week(utcnow(), team.timezone),
+        "prompts": report.prompts[:PROMPTS_SHOWN], "more_prompts": report.prompts[PROMPTS_SHOWN:],
+        "evidence": evidence, "reviews": reviews, "charts": charts_for(report, chart_text(lang)),
+        "evidence_shown": EVIDENCE_SHOWN, "words": lang_for(lang), "prompt_kinds": PROMPT_KINDS,
+        "settings": SETTINGS, "statuses": STATUSES,
+    }
+
+
+
+def export_report(*, team: Team, week: IsoWeek, fmt: str, person: Person, lang: str) -> tuple[str, str]:
+    """The report as a JSON or CSV download (body, mimetype); the download is audited."""
+    session = get_session()
+    report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
+                                 currency=current_app.config.get("CURRENCY", "EUR"))
+    body = export.to_json(report) if fmt == "json" else export.to_csv(report)
+    record_report_export(session=session, actor_id=person.id, team_id=team.id, week=str(week), fmt=fmt)
+    return body, "application/json" if fmt == "json" else "text/csv"
