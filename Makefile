@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	$(BIN)/pybabel -q compile -d web/translations
 
+# FLASK_DEBUG=1 on every step: a development run needs no SECRET_KEY (the app refuses to start without
+# one otherwise); PUBLIC_URL makes the printed demo tablet links match HOST and PORT.
 run: translations
-	$(BIN)/gesture-ledger init
-	$(BIN)/gesture-ledger demo --if-empty
+	FLASK_DEBUG=1 $(BIN)/gesture-ledger init
+	FLASK_DEBUG=1 PUBLIC_URL=$${PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/gesture-ledger demo --if-empty
 	FLASK_DEBUG=1 $(BIN)/gesture-ledger run --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
