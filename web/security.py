@@ -11,8 +11,9 @@ from datetime import timedelta
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask import Flask, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import CSRFError
 from sqlmodel import select
 from werkzeug.routing import BuildError
 
@@ -295,11 +296,22 @@ def _security_headers(response):
     return response
 
 
+def _csrf_failed(_exc: CSRFError):
+    # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
+    if request.accept_mimetypes.best == "application/json" or request.is_json:
+        return {"error": "csrf", "message": "The form expired; reload the page."}, 400
+    referrer = request.referrer or ""
+    host = request.host_url.rstrip("/")
+    back = safe_next(referrer[len(host):]) if referrer.startswith(host + "/") else None
+    return render_template("auth/csrf_error.html", back=back or url_for("main.index")), 400
+
+
 def init_app(app: Flask) -> None:
     """Hook the session checks, the security headers and flask-login's redirect into the app."""
     app.before_request(_language_from_cookie)
     app.before_request(_check_pin_session)
     app.after_request(_security_headers)
+    app.register_error_handler(CSRFError, _csrf_failed)
     login_manager.unauthorized_handler(to_sign_in)
     app.jinja_env.globals.update(
         signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,
