@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+
 from tests.factories import make_team
 from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
 from web.config import from_env
