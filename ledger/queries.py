@@ -8,8 +8,9 @@ the database use the (team_id, occurred_at) index once per week.
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import String, and_, case, func, literal, select, union_all
+from sqlalchemy import String, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.engine import Row
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
@@ -51,9 +52,15 @@ def cost_band_expr() -> ColumnElement[str]:
                 else_=BAND_OVER_15)
 
 
+@cache
+def _current() -> ColumnElement[bool]:
+    # is_current() builds an aliased entity (~3 ms each time); the expression is immutable, so build it once.
+    return is_current()
+
+
 def _in_range(team_id: int, start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Gesture.team_id == team_id, Gesture.occurred_at >= start, Gesture.occurred_at < end,
-                is_current())
+                _current())
 
 
 def _reaction_columns() -> list:
@@ -100,7 +107,7 @@ def weekly_sums(*, session: Session, team_id: int, weeks: Sequence[IsoWeek], tz:
              .select_from(wk)
              .join(Gesture, and_(Gesture.team_id == team_id, Gesture.occurred_at >= wk.c.ws,
                                  Gesture.occurred_at < wk.c.we))
-             .where(is_current())
+             .where(_current())
              .group_by(wk.c.wk, *extra))
     return list(session.execute(query))
 
@@ -171,28 +178,40 @@ def gestures_by_origin(*, session: Session, team_id: int, origin_ids: Sequence) 
     if not origin_ids:
         return []
     query = (select(*_brief_columns()).join(Person, Person.id == Gesture.person_id)
-             .where(Gesture.team_id == team_id, Gesture.origin_id.in_(list(origin_ids)), is_current())
+             .where(Gesture.team_id == team_id, Gesture.origin_id.in_(list(origin_ids)), _current())
              .order_by(Gesture.occurred_at, Gesture.origin_id))
     return list(session.execute(query))
 
 
-def group_examples(*, session: Session, team_id: int, start: datetime, end: datetime, by: Sequence[str],
-                   mode: str, per_group: int = 5) -> list[Row]:
-    """Up to `per_group` origin ids per group: "warm" (reaction >= 4, best first), "flat" (reaction <= 2)
-    or "recent" (any reaction, newest first)."""
-    columns = {"kind": Gesture.kind, "trigger": Gesture.trigger, "band": cost_band_expr()}
-    keys = [columns[b].label(b) for b in by]
-    first = {"warm": [Gesture.reaction.desc()], "flat": [Gesture.reaction], "recent": []}[mode]
-    order = [*first, Gesture.occurred_at.desc(), Gesture.origin_id]
-    rank = func.row_number().over(partition_by=[columns[b] for b in by], order_by=order).label("rank")
-    inner = select(*keys, Gesture.origin_id, rank).where(_in_range(team_id, start, end))
-    if mode == "warm":
-        inner = inner.where(Gesture.reaction >= REACTION_DELIGHTED)
-    elif mode == "flat":
-        inner = inner.where(Gesture.reaction <= REACTION_FLAT)
-    sub = inner.subquery()
-    query = select(*(sub.c[b] for b in by), sub.c.origin_id).where(sub.c.rank <= per_group)
-    return list(session.execute(query.order_by(*(sub.c[b] for b in by), sub.c.rank)))
+def example_ids(*, session: Session, team_id: int, start: datetime, end: datetime,
+                per_group: int = 5) -> list[Row]:
+    """Candidate evidence in one sort over [start, end): per kind × trigger × cost band, the `per_group`
+    warmest (cls 1: reaction >= 4) and flattest (cls -1: reaction <= 2) gestures, with reaction and
+    occurred_at so a caller can merge cells into pairs or bands (each one's top n is in its cells' top n)."""
+    band = cost_band_expr()
+    cls = case((Gesture.reaction >= REACTION_DELIGHTED, 1), (Gesture.reaction <= REACTION_FLAT, -1), else_=0)
+    rank = func.row_number().over(
+        partition_by=[Gesture.kind, Gesture.trigger, band, cls],
+        order_by=[(cls * Gesture.reaction).desc(), Gesture.occurred_at.desc(), Gesture.origin_id],
+    ).label("rank")
+    inner = (select(Gesture.kind, Gesture.trigger, band.label("band"), cls.label("cls"), Gesture.origin_id,
+                    Gesture.reaction, Gesture.occurred_at, rank)
+             .where(_in_range(team_id, start, end),
+                    or_(Gesture.reaction >= REACTION_DELIGHTED, Gesture.reaction <= REACTION_FLAT))
+             .subquery())
+    return list(session.execute(select(inner).where(inner.c.rank <= per_group)))
+
+
+def newest_ids(*, session: Session, team_id: int, start: datetime, end: datetime, by: str = "trigger",
+               per_group: int = 5) -> list[Row]:
+    """The `per_group` newest current gestures per trigger (or kind) in [start, end), newest first."""
+    key = {"trigger": Gesture.trigger, "kind": Gesture.kind}[by]
+    rank = func.row_number().over(partition_by=[key], order_by=[Gesture.occurred_at.desc(),
+                                                                Gesture.origin_id]).label("rank")
+    inner = (select(key.label("code"), Gesture.origin_id, rank)
+             .where(_in_range(team_id, start, end)).subquery())
+    query = select(inner.c.code, inner.c.origin_id).where(inner.c.rank <= per_group)
+    return list(session.execute(query.order_by(inner.c.code, inner.c.rank)))
 
 
 def origin_ids_by_person(*, session: Session, team_id: int, start: datetime, end: datetime

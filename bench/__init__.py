@@ -1,0 +1,1 @@
+"""`python -m bench` (`make bench`): performance budgets of DESIGN §7 for the reports, measured on SQLite."""
