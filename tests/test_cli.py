@@ -198,3 +198,14 @@ def test_an_unreachable_database_gives_one_line_not_a_traceback(engine):
     result = app.test_cli_runner().invoke(main, ["init"])
 
     assert_refused(result, "cannot use the database postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+
+
+def test_import_into_a_database_that_was_never_initialised_says_to_run_init(tmp_path):
+    from web import create_app
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path}/fresh.db"})
+
+    result = app.test_cli_runner().invoke(main, ["import", str(basic_folder(tmp_path / "csv"))])
+
+    assert_refused(result, "the database has no tables yet: run `gesture-ledger init` first")
+    app.extensions["engine"].dispose()

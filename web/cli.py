@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 import click
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import current_app
 from flask.cli import FlaskGroup
 from sqlalchemy import func
@@ -86,6 +88,16 @@ def _engine():
     return current_app.extensions["engine"]
 
 
+def _require_current_schema(engine) -> None:
+    """Refuse to write into a database that `init` has not brought to the newest schema."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    head = ScriptDirectory.from_config(migrate.alembic_config(str(engine.url))).get_current_head()
+    if current != head:
+        state = "has no tables yet" if current is None else "is not at the newest schema"
+        raise click.ClickException(f"the database {state}: run `gesture-ledger init` first")
+
+
 def _is_tty() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -117,7 +129,7 @@ def import_command(folder: Path) -> None:
     nothing is stored. Importing the same folder again adds nothing. The format is in README.md.
     """
     engine = _engine()
-    migrate.upgrade(engine)
+    _require_current_schema(engine)
     click.echo(_import(engine, folder, "Importing").summary())
 
 
@@ -212,6 +224,7 @@ def create_user_command(name: str, role: str, email: str | None, teams: tuple[st
             raise click.ClickException(f"{article} {role} needs a password: give --password, or run this "
                                        "in a terminal to be asked for it")
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    _require_current_schema(_engine())
     with session_scope(_engine()) as session:
         found = [_team(session, team) for team in teams]
         person = people.create_person(session=session, display_name=name, role=role, email=email,
@@ -249,7 +262,6 @@ def restore_command(path: Path, yes: bool) -> None:
     engine = _engine()
     if not path.is_file():
         raise click.ClickException(f"{path} is not a file")
-    migrate.upgrade(engine)
     if not backups.is_blank(engine):
         _confirm_or_refuse("The database holds data. Replace all of it with the backup?",
                            "the database holds data: `gesture-ledger restore --yes PATH` replaces all of it "
