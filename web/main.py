@@ -6,12 +6,13 @@ from ledger.services.teams import list_teams
 from web.db import get_session
 from web.forms import ActionForm
 from web.forms.auth import LanguageForm
+from web.headers import remember_language
 from web.security import (
     MANAGER_ROLES,
     choose_team,
     current_tablet,
     effective_role,
-    remember_language,
+    local_referrer,
     safe_next,
     signed_in_person,
     signed_in_with_pin,
@@ -38,8 +39,7 @@ def set_language():
     form = LanguageForm()
     if not form.validate_on_submit():
         abort(400)
-    response = redirect(safe_next(form.next.data) or request.referrer and safe_next(
-        _path_of(request.referrer)) or url_for("main.index"))
+    response = redirect(safe_next(form.next.data) or local_referrer() or url_for("main.index"))
     remember_language(response, form.lang.data)
     return response
 
@@ -52,7 +52,3 @@ def choose():
     choose_team(team_id)
     return redirect(safe_next(request.form.get("next")) or url_for("main.index"))
 
-
-def _path_of(url: str) -> str | None:
-    host = request.host_url.rstrip("/")
-    return url[len(host):] if url.startswith(host + "/") else None

@@ -11,9 +11,8 @@ from datetime import timedelta
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, g, redirect, render_template, request, session, url_for
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from flask_wtf.csrf import CSRFError
 from sqlmodel import select
 from werkzeug.routing import BuildError
 
@@ -22,7 +21,6 @@ from ledger.services import auth as auth_service
 from ledger.services.tablets import tablet_for_token
 from web.db import get_session
 from web.extensions import login_manager
-from web.i18n import LANGUAGES
 from web.users import User
 
 TABLET_COOKIE = "gl_tablet"
@@ -241,6 +239,12 @@ def safe_next(target: str | None) -> str | None:
     return target if not parts.scheme and not parts.netloc else None
 
 
+def local_referrer() -> str | None:
+    """The Referer header as a safe path on this site, else None."""
+    referrer, host = request.referrer or "", request.host_url.rstrip("/")
+    return safe_next(referrer[len(host):]) if referrer.startswith(host + "/") else None
+
+
 def url_or(endpoint: str, fallback: str, **values) -> str:
     """url_for(endpoint), or url_for(fallback) while that endpoint does not exist yet."""
     try:
@@ -249,69 +253,19 @@ def url_or(endpoint: str, fallback: str, **values) -> str:
         return url_for(fallback)
 
 
-# --- cookies and headers -------------------------------------------------------------------------
-
-def set_tablet_cookie(response, token: str) -> None:
-    """Remember this browser as a team tablet (long-lived, HttpOnly, SameSite=Lax, Secure outside debug)."""
-    response.set_cookie(TABLET_COOKIE, token, max_age=int(TABLET_COOKIE_MAX_AGE.total_seconds()),
-                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
-
-
-def forget_tablet_cookie(response) -> None:
-    response.delete_cookie(TABLET_COOKIE, httponly=True, samesite="Lax",
-                           secure=current_app.config["SESSION_COOKIE_SECURE"])
-
-
-def remember_language(response, lang: str) -> None:
-    """Keep the language choice in the session and in a cookie that outlives it."""
-    session["lang"] = lang
-    response.set_cookie(LANG_COOKIE, lang, max_age=int(LANG_COOKIE_MAX_AGE.total_seconds()),
-                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
-
+# --- the content security policy -----------------------------------------------------------------
 
 def relax_csp(**directives: str) -> None:
     """Widen the Content-Security-Policy for this response only, e.g. relax_csp(style_src="'self' x")."""
     g.setdefault("csp", {}).update({k.replace("_", "-"): v for k, v in directives.items()})
 
 
-def _language_from_cookie() -> None:
-    if "lang" not in session and request.cookies.get(LANG_COOKIE) in LANGUAGES:
-        session["lang"] = request.cookies[LANG_COOKIE]
-
-
-def _security_headers(response):
-    policy = {**CSP, **g.get("csp", {})}
-    response.headers["Content-Security-Policy"] = "; ".join(f"{k} {v}" for k, v in policy.items())
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
-    if request.is_secure:
-        response.headers["Strict-Transport-Security"] = "max-age=31536000"
-    if request.endpoint != "static" and (current_user.is_authenticated or TABLET_COOKIE in request.cookies):
-        # A shared tablet: nothing a signed-in person saw may come back from a cache.
-        response.headers["Cache-Control"] = "no-store"
-        response.vary.add("Cookie")
-    return response
-
-
-def _csrf_failed(_exc: CSRFError):
-    # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
-    if request.accept_mimetypes.best == "application/json" or request.is_json:
-        return {"error": "csrf", "message": "The form expired; reload the page."}, 400
-    referrer = request.referrer or ""
-    host = request.host_url.rstrip("/")
-    back = safe_next(referrer[len(host):]) if referrer.startswith(host + "/") else None
-    return render_template("auth/csrf_error.html", back=back or url_for("main.index")), 400
-
-
 def init_app(app: Flask) -> None:
-    """Hook the session checks, the security headers and flask-login's redirect into the app."""
-    app.before_request(_language_from_cookie)
+    """Hook the session checks, headers, cookies and flask-login's redirect into the app."""
+    from web import headers
+
+    headers.init_app(app)
     app.before_request(_check_pin_session)
-    app.after_request(_security_headers)
-    app.register_error_handler(CSRFError, _csrf_failed)
     login_manager.unauthorized_handler(to_sign_in)
     app.jinja_env.globals.update(
         signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,

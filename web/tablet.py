@@ -14,15 +14,14 @@ from web.auth import locked_message, tries_left_message
 from web.db import get_session
 from web.forms import ActionForm
 from web.forms.auth import PinForm, RegisterTabletForm
+from web.headers import forget_tablet_cookie, set_tablet_cookie
 from web.security import (
     MANAGER_ROLES,
     can_see_team,
     current_person,
     current_tablet,
     end_task_session,
-    forget_tablet_cookie,
     role_required,
-    set_tablet_cookie,
     start_pin_session,
     tablet_team,
     team_for_request,

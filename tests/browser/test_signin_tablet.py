@@ -54,6 +54,7 @@ def test_a_registered_tablet_takes_staff_from_their_tile_and_pin_to_the_log_page
         page, live_server, team_with_people, shot, lang):
     t = TEXT[lang]
     _sign_in_as_manager(page, live_server, t)
+    shot(page, "manager-start")
     page.goto(live_server("/tablet/register"))
     shot(page, "tablet-register")
     page.get_by_role("button", name=t["register"]).tap()

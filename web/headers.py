@@ -1,0 +1,69 @@
+"""Response headers (CSP, no-store on a shared tablet, …), the tablet and language cookies, CSRF failures."""
+
+from flask import Flask, current_app, g, render_template, request, session, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from web.i18n import LANGUAGES
+from web.security import (
+    CSP,
+    LANG_COOKIE,
+    LANG_COOKIE_MAX_AGE,
+    TABLET_COOKIE,
+    TABLET_COOKIE_MAX_AGE,
+    local_referrer,
+)
+
+
+def set_tablet_cookie(response, token: str) -> None:
+    """Remember this browser as a team tablet (long-lived, HttpOnly, SameSite=Lax, Secure outside debug)."""
+    response.set_cookie(TABLET_COOKIE, token, max_age=int(TABLET_COOKIE_MAX_AGE.total_seconds()),
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def forget_tablet_cookie(response) -> None:
+    response.delete_cookie(TABLET_COOKIE, httponly=True, samesite="Lax",
+                           secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def remember_language(response, lang: str) -> None:
+    """Keep the language choice in the session and in a cookie that outlives it."""
+    session["lang"] = lang
+    response.set_cookie(LANG_COOKIE, lang, max_age=int(LANG_COOKIE_MAX_AGE.total_seconds()),
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def _language_from_cookie() -> None:
+    if "lang" not in session and request.cookies.get(LANG_COOKIE) in LANGUAGES:
+        session["lang"] = request.cookies[LANG_COOKIE]
+
+
+def _security_headers(response):
+    policy = {**CSP, **g.get("csp", {})}
+    response.headers["Content-Security-Policy"] = "; ".join(f"{k} {v}" for k, v in policy.items())
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if request.endpoint != "static" and (current_user.is_authenticated or TABLET_COOKIE in request.cookies):
+        # A shared tablet: nothing a signed-in person saw may come back from a cache.
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Cookie")
+    return response
+
+
+def _csrf_failed(_exc: CSRFError):
+    # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
+    if request.accept_mimetypes.best == "application/json" or request.is_json:
+        return {"error": "csrf", "message": "The form expired; reload the page."}, 400
+    return render_template("auth/csrf_error.html", back=local_referrer() or url_for("main.index")), 400
+
+
+def init_app(app: Flask) -> None:
+    """Set the headers on every response and read the language cookie; answer CSRF failures kindly."""
+    app.before_request(_language_from_cookie)
+    app.after_request(_security_headers)
+    app.register_error_handler(CSRFError, _csrf_failed)
