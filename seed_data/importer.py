@@ -17,8 +17,9 @@ from sqlmodel import Session
 
 from ledger.services import audit
 from ledger.types import utcnow
+from seed_data.counts import Counts
 from seed_data.csvfiles import SPECS, Folder, ImportFailed, Problem, read_folder
-from seed_data.rows import Counts, RowImporter
+from seed_data.rows import RowImporter
 
 __all__ = ["Counts", "ImportFailed", "import_folder", "import_rows", "import_session"]
 

@@ -6,7 +6,6 @@ rolls the whole transaction back when there is any.
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
@@ -16,34 +15,18 @@ from ledger.models import Appreciation, Gesture, Team
 from ledger.services import appreciations, mandates, people
 from ledger.services.gestures import GestureInput, log_gesture
 from seed_data import cells, reasons
+from seed_data.counts import Counts
 from seed_data.csvfiles import Problem, Row
 
 # Gestures without an id get uuid5(NAMESPACE, their content): the same row always gets the same id.
 NAMESPACE = uuid.UUID("6f1f0b8e-3c1a-4f57-9d0e-2b7a9c4e5d11")
-KINDS = ("teams", "people", "mandates", "gestures", "appreciations")
-_SINGULAR = {"teams": "team", "people": "person", "mandates": "mandate", "gestures": "gesture",
-             "appreciations": "appreciation"}
-
-
-@dataclass
-class Counts:
-    """Rows added and rows that were already in the ledger, per kind of record."""
-
-    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    existing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-
-    def summary(self) -> str:
-        """One line such as "Added 3 teams, 25 people, …; 12 rows were already there."."""
-        added = ", ".join(f"{n} {kind if n != 1 else _SINGULAR[kind]}" for kind, n in self.added.items())
-        already = sum(self.existing.values())
-        return f"Added {added}" + (f"; {already} rows were already there." if already else ".")
-
-
-def derived_id(row: Row, occurred_at: datetime) -> uuid.UUID:
-    """The id of a gesture row without one: stable for the same content, different for any change."""
-    parts = [row.get("team").lower(), row.get("person").lower(), occurred_at.astimezone(UTC).isoformat()]
-    parts += [row.get(c) for c in ("kind", "trigger", "reaction", "cost_eur", "effort_minutes", "description",
-                                   "trigger_note", "reaction_note", "follow_up")]
+def derived_id(team: str, person: str, data: GestureInput) -> uuid.UUID:
+    """The id of a gesture row without one: the same for the same content (however the spreadsheet
+    wrote the amount or the date), different for any change."""
+    parts = [team.strip().lower(), person.strip().lower(), data.occurred_at.astimezone(UTC).isoformat(),
+             data.kind, data.trigger, str(data.reaction), str(data.cost_cents), str(data.effort_minutes),
+             data.description.strip(), data.trigger_note.strip(), data.reaction_note.strip(),
+             data.follow_up or ""]
     return uuid.uuid5(NAMESPACE, "\x1f".join(parts))
 
 
@@ -230,7 +213,8 @@ class RowImporter:
             effort_minutes=values["effort_minutes"], description=row.get("description"),
             trigger_note=row.get("trigger_note"), reaction_note=row.get("reaction_note"),
             follow_up=row.get("follow_up").lower() or None)
-        return row, team.id, person_id, data, values["id"] or derived_id(row, data.occurred_at)
+        gid = values["id"] or derived_id(row.get("team"), row.get("person"), data)
+        return row, team.id, person_id, data, gid
 
     def _log(self, row: Row, team_id: int, person_id: int, data: GestureInput, gid: uuid.UUID) -> None:
         try:
@@ -254,7 +238,7 @@ class RowImporter:
             self.fail(row, "gesture_id", "no gesture with this id in gestures.csv or the ledger")
             return
         team = self.session.get(Team, gesture.team_id)
-        by_id = self.person_in(row, team, row.get("from_person"), "from_person")
+        by_id = self._appreciator(row, team)
         when = self.parse(row, {"created_at": lambda t: cells.moment(t, team.timezone) if t else None})
         if by_id is None or when is None:
             return
@@ -263,6 +247,20 @@ class RowImporter:
             self.counts.existing["appreciations"] += 1
             return
         self._appreciate(row, gesture, by_id, when["created_at"])
+
+    def _appreciator(self, row: Row, team: Team) -> int | None:
+        # Admins may appreciate without belonging to the team; the service decides who may.
+        name = row.get("from_person")
+        try:
+            found = people.find_person_by_name(session=self.session, name=name, team_id=team.id) or \
+                people.find_person_by_name(session=self.session, name=name)
+        except Conflict:
+            self.fail(row, "from_person", f"more than one person is called {name!r}")
+            return None
+        if found is None:
+            reason = f"nobody is called {name!r}" if name else "is empty; it is required"
+            self.fail(row, "from_person", reason)
+        return found.id if found else None
 
     def _appreciate(self, row: Row, gesture: Gesture, by_id: int, created_at: datetime | None) -> None:
         if created_at is not None and not gesture.occurred_at <= created_at <= self.now:

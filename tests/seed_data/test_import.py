@@ -225,3 +225,20 @@ def test_people_are_matched_by_email_or_name_so_a_second_folder_can_add_to_a_tea
     assert counts.added["teams"] == 1 and counts.existing["people"] == 1
     assert len(session.exec(select(Team)).all()) == 2
     assert len(session.exec(select(Person)).all()) == 3
+
+
+def test_an_admin_outside_the_team_can_appreciate_but_an_unknown_name_cannot(engine, session, tmp_path):
+    people = ("name,role,teams,email,pin,password\nAnouk,staff,Front desk,,1101,\n"
+              "Ilse,admin,,ilse@example.org,,een-lang-wachtwoord\n")
+    gesture = f"{UMBRELLA_ID},2025-03-04 08:40,Front desk,Anouk,gift,Paraplu,8,10,in_need,,5,,"
+    good = basic_folder(tmp_path / "good", people_csv=people, gestures_csv=gestures(gesture),
+                        appreciations_csv=f"{APPRECIATION_HEADER}{UMBRELLA_ID},Ilse,Mooi!,\n")
+    bad = basic_folder(tmp_path / "bad", people_csv=people, gestures_csv=gestures(gesture),
+                       appreciations_csv=f"{APPRECIATION_HEADER}{UMBRELLA_ID},Ilze,Mooi!,\n")
+
+    with pytest.raises(ImportFailed) as excinfo:
+        import_folder(engine=engine, folder=bad)
+    counts = import_folder(engine=engine, folder=good)
+
+    assert problems_of(excinfo) == ["appreciations.csv:2: from_person: nobody is called 'Ilze'"]
+    assert counts.added["appreciations"] == 1
