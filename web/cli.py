@@ -271,5 +271,7 @@ def restore_command(path: Path, yes: bool) -> None:
     click.echo(f"Restored {path} (schema {revision}); the database is up to date.")
 
 
-# Other areas register their commands below, one import each.
+# Other areas register their commands on `main` in their own modules: one import line each, below
+# (kept out of import sorting, which would merge them into one statement that parallel edits trip over).
+# isort: off
 from web import cli_reports  # noqa: E402, F401  (registers `gesture-ledger report`)
