@@ -27,7 +27,7 @@ TABLET_COOKIE = "gl_tablet"
 TABLET_COOKIE_MAX_AGE = timedelta(days=400)  # browsers cap cookie lifetimes at 400 days
 LANG_COOKIE = "lang"
 LANG_COOKIE_MAX_AGE = timedelta(days=365)
-PIN_IDLE_TIMEOUT = timedelta(minutes=2)
+PIN_IDLE_TIMEOUT = timedelta(minutes=2)  # app.config["PIN_IDLE_SECONDS"] overrides it (tests)
 MANAGER_ROLES = ("manager", "admin")
 
 CSP = {
@@ -215,12 +215,17 @@ def end_task_session() -> None:
         sign_out()
 
 
+def pin_idle_seconds() -> int:
+    """How long a PIN session may sit idle before it ends."""
+    return int(current_app.config.get("PIN_IDLE_SECONDS", PIN_IDLE_TIMEOUT.total_seconds()))
+
+
 def _check_pin_session() -> None:
     if request.endpoint == "static" or session.get("auth") != "pin":
         return
     tablet = current_tablet()
     idle = time.time() - session.get("seen_at", 0)
-    if tablet is None or tablet.id != session.get("tablet_id") or idle > PIN_IDLE_TIMEOUT.total_seconds():
+    if tablet is None or tablet.id != session.get("tablet_id") or idle > pin_idle_seconds():
         sign_out()
         g.pin_session_expired = True
     else:
@@ -270,6 +275,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,
         effective_role=effective_role, team_for_request=team_for_request, url_or=url_or,
-        pin_idle_seconds=int(PIN_IDLE_TIMEOUT.total_seconds()),
+        pin_idle_seconds=pin_idle_seconds,
         has_endpoint=lambda endpoint: endpoint in current_app.view_functions,
     )

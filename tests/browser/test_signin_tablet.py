@@ -110,3 +110,16 @@ def test_the_sign_in_page_is_comfortable_on_a_tablet(page, live_server, team_wit
     button = page.get_by_role("button", name=TEXT[lang]["sign_in"]).bounding_box()
     assert button["height"] >= 48 and button["width"] >= 48
     shot(page, "signin")
+
+
+def test_a_tablet_left_alone_after_the_pin_returns_to_the_names(page, live_server, team_with_people, session):
+    from ledger.services.tablets import register_tablet
+
+    live_server.app.config["PIN_IDLE_SECONDS"] = 2
+    _tablet, token = register_tablet(session=session, team_id=team_with_people.id)
+    page.goto(live_server(f"/t/{token}"))
+    page.get_by_role("link", name="Chen Li").tap()
+    _enter_pin(page, "4821")
+    expect(page).to_have_url(re.compile(r"/log$"))
+    expect(page).to_have_url(re.compile(r"/tablet$"), timeout=8_000)  # nobody touched it: back to the tiles
+    expect(page.get_by_role("heading", name=TEXT["en"]["who"])).to_be_visible()

@@ -52,26 +52,29 @@
     render();
   }
 
-  function idleReturn() {
-    var body = document.body;
-    var seconds = parseInt(body.getAttribute("data-idle-seconds") || "0", 10);
-    if (!seconds) { return; }
+  // Run `action` after `seconds` without a touch, key or scroll.
+  function whenIdle(seconds, action) {
     var timer = null;
-    function leave() {
-      var formId = body.getAttribute("data-idle-form");
-      var form = formId && document.getElementById(formId);
-      if (form) { form.submit(); return; }
-      var href = body.getAttribute("data-idle-href");
-      if (href) { window.location.assign(href); }
-    }
     function reset() {
       window.clearTimeout(timer);
-      timer = window.setTimeout(leave, seconds * 1000);
+      timer = window.setTimeout(action, seconds * 1000);
     }
     ["pointerdown", "keydown", "input", "scroll", "touchstart"].forEach(function (name) {
       document.addEventListener(name, reset, { passive: true, capture: true });
     });
     reset();
+  }
+
+  function idleReturn() {
+    var body = document.body;
+    // A staff PIN session: sign out (the server does the same after the same time).
+    var seconds = parseInt(body.getAttribute("data-idle-seconds") || "0", 10);
+    var form = document.getElementById(body.getAttribute("data-idle-form") || "");
+    if (seconds && form) { whenIdle(seconds, function () { form.submit(); }); }
+    // A page that returns to the names when left alone (the PIN pad).
+    var back = parseInt(body.getAttribute("data-return-seconds") || "0", 10);
+    var href = body.getAttribute("data-return-href");
+    if (back && href) { whenIdle(back, function () { window.location.assign(href); }); }
   }
 
   ready(function () {
