@@ -7,6 +7,7 @@ tablet's outbox uses lives in web/api.py.
 
 import uuid
 from datetime import timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -17,7 +18,13 @@ from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, Validation
 from ledger.models import Gesture, Person, Team
 from ledger.services import feed as reads
 from ledger.services.appreciations import appreciate as appreciate_service
-from ledger.services.gestures import CORRECTION_WINDOW, correct_gesture, log_gesture, void_gesture
+from ledger.services.gestures import (
+    CORRECTION_WINDOW,
+    correct_gesture,
+    log_gesture,
+    may_change,
+    void_gesture,
+)
 from ledger.services.mandates import frame_for, mandate_history
 from ledger.types import utcnow
 from web import labels
@@ -38,6 +45,7 @@ from web.forms.gestures import (
 from web.security import (
     can_see_team,
     current_person,
+    effective_role,
     end_task_session,
     signed_in_person,
     signed_in_with_pin,
@@ -161,7 +169,7 @@ def mine():
 
 
 def _own_current(gesture_id: uuid.UUID) -> tuple[Gesture, Person, Team]:
-    """The current row of a chain the signed-in person may see; 404 for other teams' or unknown ids."""
+    """The current row of a chain the person may change; 404 for other teams' or unknown ids, else 403."""
     session, person = get_session(), current_person()
     row = session.get(Gesture, gesture_id)
     if row is None or not can_see_team(person, row.team_id):
@@ -169,6 +177,11 @@ def _own_current(gesture_id: uuid.UUID) -> tuple[Gesture, Person, Team]:
     current = reads.current_row(session=session, origin_id=row.origin_id)
     if current is None:
         abort(404)
+    # The ledger's rule, with the role this sign-in carries: a PIN never gives a manager's rights.
+    actor = SimpleNamespace(id=person.id, role=effective_role())
+    origin = session.get(Gesture, row.origin_id)
+    if not may_change(session=session, actor=actor, origin=origin, now=utcnow()):
+        abort(403)
     return current, person, session.get(Team, row.team_id)
 
 
