@@ -20,9 +20,11 @@ from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Team
 from ledger.services import reviews as review_service
 from ledger.services.appreciations import appreciate
+from ledger.services.preferences import remember_language
 from ledger.types import utcnow
 from ledger.weeks import IsoWeek, last_complete_week
 from reports.charts import overview_chart
+from reports.digest import anchor_for
 from reports.i18n import lang_for
 from reports.overview import org_overview
 from web import labels, reports_assets
@@ -64,12 +66,13 @@ def format_date_local(moment: datetime, tz: str) -> str:
 
 @bp.context_processor
 def _template_helpers():
-    return {"report_asset": reports_assets.asset_url, "PLOTLY": reports_assets.PLOTLY, "slug": _slug,
-            "L": labels}
+    return {"report_asset": reports_assets.asset_url, "PLOTLY": reports_assets.PLOTLY,
+            "prompt_anchor": anchor_for, "L": labels}
 
 
 def _lang() -> str:
-    return str(get_locale() or "nl")[:2]
+    lang = str(get_locale() or "nl")[:2]
+    return lang if lang in ("nl", "en") else "nl"
 
 
 def _team(team_id: int) -> Team:
@@ -100,6 +103,8 @@ def _render(team: Team, week: IsoWeek, *, status: int = 200, notice: str | None 
             problems: dict | None = None, printing: bool = False):
     if not printing:
         _allow_chart_styles()
+    # The weekly digest e-mail is written in the language the manager last read their report in.
+    remember_language(session=get_session(), person_id=current_person().id, lang=_lang())
     context = page_context(team=team, week=week, person=current_person(), lang=_lang(),
                            teams=visible_teams(current_person()))
     return render_template("reports/report.html", notice=notice, problems=problems or {}, printing=printing,
@@ -160,7 +165,7 @@ def review(team_id: int):
     except NotAllowed:
         abort(403)
     flash(_("Saved. Only you and the other managers of this team see the note."), "success")
-    return _back(team, form.get("week", ""), anchor=f"p-{_slug(key)}")
+    return _back(team, form.get("week", ""), anchor=anchor_for(key))
 
 
 @bp.post("/<int:team_id>/reviews/helped")
@@ -176,7 +181,7 @@ def helped(team_id: int):
         flash(_("Mark the prompt as discussed first."), "info")
     except NotAllowed:
         abort(403)
-    return _back(team, form.get("week", ""), anchor=f"p-{_slug(key)}")
+    return _back(team, form.get("week", ""), anchor=anchor_for(key))
 
 
 @bp.post("/<int:team_id>/appreciate")

@@ -40,6 +40,8 @@ class Person(PersonBase, table=True):
     locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     setup_code_hash: str | None = Field(default=None, max_length=255)
     setup_code_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The language the person last read the app in ("nl"/"en"), for e-mails sent without a browser.
+    lang: str | None = Field(default=None, max_length=5)
     # Set when a privacy erasure pseudonymised this person; their gestures keep the team's totals true.
     erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -176,3 +176,10 @@ def test_dutch_managers_read_the_page_in_dutch(client, scene):
     html = client.get(f"/reports/{scene.team.id}?week=2026-W45",
                       headers={"Accept-Language": "nl"}).get_data(as_text=True)
     assert "Gesprekken voor deze week" in html and "€\u00a0" in html
+
+
+def test_reading_the_report_in_a_language_makes_the_digest_come_in_that_language(client, session, scene):
+    sign_in(client, scene.manager)
+    report_page(client, scene)  # in English
+    session.expire_all()
+    assert session.get(type(scene.manager), scene.manager.id).lang == "en"

@@ -1,0 +1,222 @@
+"""The weekly digest e-mail: each manager gets their teams' headline numbers and top prompts, with links.
+
+No Flask here: a scheduler (cron) runs `gesture-ledger digest --send`, which passes the settings in.
+Each manager's mail is in the language they last read their report in (Person.lang), else Dutch.
+"""
+
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from html import escape
+
+from sqlmodel import Session, select
+
+from ledger.models import Membership, Person, Team
+from ledger.types import utcnow
+from ledger.vocab import Role
+from ledger.weeks import IsoWeek, last_complete_week
+from reports.i18n import lang_for
+from reports.model import Prompt, WeeklyReport
+from reports.weekly import build_weekly_report
+
+TOP_PROMPTS = 3  # prompts per team in the mail; the rest wait on the report page
+DEFAULT_LANG = "nl"
+
+TEXTS = {
+    "en": {
+        "subject": "Your week {week} in Gesture Ledger: {teams}",
+        "hello": "Hello {name},",
+        "intro": "Here is what your team did extra for customers in week {week}, and a few questions "
+                 "worth asking.",
+        "headline": "{gestures} gestures · {spent}{frame} · reaction {reaction} (n={n}) · "
+                    "{appreciated} appreciated",
+        "frame": " of {frame} frame",
+        "why": "Why", "ask": "Ask", "try": "Try",
+        "none": "No conversation prompts this week: too little to go on yet.",
+        "more": "{n} more on the report page.",
+        "open": "Open the report",
+        "footer": "You get this mail because you manage these teams in Gesture Ledger. Notes you add "
+                  "stay private to the team's managers.",
+    },
+    "nl": {
+        "subject": "Je week {week} in Gesture Ledger: {teams}",
+        "hello": "Hoi {name},",
+        "intro": "Dit deed je team in week {week} extra voor klanten, met een paar vragen die het "
+                 "stellen waard zijn.",
+        "headline": "{gestures} gebaren · {spent}{frame} · reactie {reaction} (n={n}) · "
+                    "{appreciated} gewaardeerd",
+        "frame": " van {frame} kader",
+        "why": "Waarom", "ask": "Vraag", "try": "Probeer",
+        "none": "Deze week geen gespreksvragen: er is nog te weinig om op te bouwen.",
+        "more": "Nog {n} op de rapportpagina.",
+        "open": "Open het rapport",
+        "footer": "Je krijgt deze mail omdat je deze teams leidt in Gesture Ledger. Notities die je "
+                  "toevoegt zie alleen jij en de andere managers van het team.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One team in a manager's digest."""
+
+    report: WeeklyReport
+    url: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One manager's e-mail: address, language and both bodies."""
+
+    person_id: int
+    name: str
+    email: str
+    lang: str
+    subject: str
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send: host, port, optional login and STARTTLS, and the sender address."""
+
+    host: str = "localhost"
+    port: int = 25
+    user: str = ""
+    password: str = ""
+    starttls: bool = False
+    sender: str = "gesture-ledger@localhost"
+    timeout: float = 30.0
+
+
+def anchor_for(prompt_key: str) -> str:
+    """The id of a prompt's card on the report page (the digest links straight to it)."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in prompt_key.lower()).strip("-")[:60] or "x"
+    return f"p-{slug}"
+
+
+def report_url(public_url: str, team_id: int, week: IsoWeek, prompt_key: str | None = None) -> str:
+    """The absolute link to a team's report for a week (and to one prompt on it)."""
+    url = f"{public_url.rstrip('/')}/reports/{team_id}?week={week}"
+    return url + (f"#{anchor_for(prompt_key)}" if prompt_key else "")
+
+
+def _managers(session: Session) -> list[Person]:
+    stmt = (select(Person).where(Person.role == Role.MANAGER, Person.active, Person.email.is_not(None))
+            .order_by(Person.display_name, Person.id))
+    return list(session.exec(stmt))
+
+
+def _teams_of(session: Session, person_id: int) -> list[Team]:
+    stmt = (select(Team).join(Membership, Membership.team_id == Team.id)
+            .where(Membership.person_id == person_id).order_by(Team.name))
+    return list(session.exec(stmt))
+
+
+def build_digests(*, session: Session, public_url: str, week: IsoWeek | None = None,
+                  now: datetime | None = None, currency: str = "EUR", top: int = TOP_PROMPTS) -> list[Digest]:
+    """One digest per active manager with an e-mail address and at least one team."""
+    now = now or utcnow()
+    cache: dict[tuple, WeeklyReport] = {}
+    digests = []
+    for person in _managers(session):
+        lang = person.lang if person.lang in TEXTS else DEFAULT_LANG
+        sections = []
+        for team in _teams_of(session, person.id):
+            team_week = week or last_complete_week(now, team.timezone)
+            key = (team.id, team_week, lang)
+            if key not in cache:
+                cache[key] = build_weekly_report(session=session, team_id=team.id, week=team_week, now=now,
+                                                 lang=lang, currency=currency)
+            sections.append(Section(cache[key], report_url(public_url, team.id, team_week)))
+        if sections:
+            digests.append(compose(person, sections, lang=lang, public_url=public_url, top=top,
+                                   currency=currency))
+    return digests
+
+
+def compose(person: Person, sections: list[Section], *, lang: str, public_url: str, top: int = TOP_PROMPTS,
+            currency: str = "EUR") -> Digest:
+    """The subject, plain text and HTML of one manager's digest."""
+    txt = TEXTS[lang]
+    weeks = sorted({s.report.week.week for s in sections})
+    week = "/".join(str(w) for w in weeks)
+    subject = txt["subject"].format(week=week, teams=", ".join(s.report.team_name for s in sections))
+    text = [txt["hello"].format(name=person.display_name), "", txt["intro"].format(week=week), ""]
+    html = [f"<p>{escape(txt['hello'].format(name=person.display_name))}</p>",
+            f"<p>{escape(txt['intro'].format(week=week))}</p>"]
+    for section in sections:
+        _section(section, lang, currency, top, public_url, text, html)
+    text += ["-- ", txt["footer"]]
+    html.append(f'<p style="color:#5b6770;font-size:13px">{escape(txt["footer"])}</p>')
+    body = "".join(html)
+    page = (f'<!doctype html><html lang="{lang}"><body style="font-family:system-ui,sans-serif;color:#1f2a33;'
+            f'max-width:40rem">{body}</body></html>')
+    return Digest(person.id, person.display_name, person.email, lang, subject, "\n".join(text) + "\n", page)
+
+
+def _headline(report: WeeklyReport, lang: str, currency: str) -> str:
+    words, tot = lang_for(lang, currency), report.totals
+    frame = TEXTS[lang]["frame"].format(frame=words.money(tot.allowance_cents)) if tot.allowance_cents else ""
+    return TEXTS[lang]["headline"].format(gestures=tot.gestures, spent=words.money(tot.spent_cents),
+                                          frame=frame, reaction=words.num(tot.reaction.mean),
+                                          n=tot.reaction.n, appreciated=tot.appreciated)
+
+
+def _section(section: Section, lang: str, currency: str, top: int, public_url: str, text: list, html: list):
+    report, txt, words = section.report, TEXTS[lang], lang_for(lang, currency)
+    title = f"{report.team_name} · {report.week}"
+    headline = _headline(report, lang, currency)
+    text += [title, "=" * len(title), headline, ""]
+    html += [f'<h2 style="font-size:18px;margin:24px 0 4px">{escape(title)}</h2>',
+             f"<p><strong>{escape(headline)}</strong></p>"]
+    for prompt in report.prompts[:top]:
+        link = report_url(public_url, report.team_id, report.week, prompt.key)
+        _prompt(prompt, words.label("prompt_kind", prompt.kind), txt, link, text, html)
+    if not report.prompts:
+        text += [txt["none"], ""]
+        html.append(f"<p>{escape(txt['none'])}</p>")
+    elif len(report.prompts) > top:
+        text += [txt["more"].format(n=len(report.prompts) - top), ""]
+        html.append(f"<p>{escape(txt['more'].format(n=len(report.prompts) - top))}</p>")
+    text += [f"{txt['open']}: {section.url}", ""]
+    html.append(f'<p><a href="{escape(section.url)}" style="color:#1d6b5f">{escape(txt["open"])}</a></p>')
+
+
+def _prompt(prompt: Prompt, kind: str, txt: dict, link: str, text: list, html: list) -> None:
+    text += [f"* {kind}", f"  {txt['why']}: {prompt.why}", f"  {txt['ask']}: {prompt.question}"]
+    if prompt.suggestion:
+        text.append(f"  {txt['try']}: {prompt.suggestion}")
+    text += [f"  {link}", ""]
+    rows = [(txt["why"], prompt.why), (txt["ask"], prompt.question)]
+    rows += [(txt["try"], prompt.suggestion)] if prompt.suggestion else []
+    lines = "".join(f"<br><span style=\"color:#5b6770\">{escape(k)}:</span> {escape(v)}" for k, v in rows)
+    html.append(f'<p style="border-left:4px solid #1d6b5f;padding-left:10px"><a href="{escape(link)}" '
+                f'style="color:#1d6b5f;font-weight:bold">{escape(kind)}</a>{lines}</p>')
+
+
+def to_message(digest: Digest, *, sender: str) -> EmailMessage:
+    """The digest as a multipart e-mail: plain text first, HTML as the alternative."""
+    msg = EmailMessage()
+    msg["Subject"], msg["From"], msg["To"] = digest.subject, sender, digest.email
+    msg.set_content(digest.text)
+    msg.add_alternative(digest.html, subtype="html")
+    msg["Content-Language"] = digest.lang  # after the body: set_content clears Content-* headers
+    return msg
+
+
+def send_digests(digests: list[Digest], settings: SmtpSettings) -> int:
+    """Send every digest over one SMTP connection; returns how many were accepted."""
+    if not digests:
+        return 0
+    with smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout) as smtp:
+        if settings.starttls:
+            smtp.starttls(context=ssl.create_default_context())
+        if settings.user:
+            smtp.login(settings.user, settings.password)
+        for digest in digests:
+            smtp.send_message(to_message(digest, sender=settings.sender))
+    return len(digests)
