@@ -123,3 +123,13 @@ def test_a_tablet_left_alone_after_the_pin_returns_to_the_names(page, live_serve
     expect(page).to_have_url(re.compile(r"/log$"))
     expect(page).to_have_url(re.compile(r"/tablet$"), timeout=8_000)  # nobody touched it: back to the tiles
     expect(page.get_by_role("heading", name=TEXT["en"]["who"])).to_be_visible()
+
+
+def test_the_language_switch_changes_the_page_and_is_remembered(page, live_server, team_with_people):
+    page.goto(live_server("/auth/login"))
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    page.get_by_role("button", name="NL Nederlands").tap()
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
+    page.context.clear_cookies(name="session")  # a new browser session: the language cookie remains
+    page.goto(live_server("/tablet"))
+    expect(page.get_by_role("heading", name="Dit is nog geen teamtablet")).to_be_visible()
