@@ -5,12 +5,14 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from bench.generate import ORG_PLANS, REPORT_WEEK, TEAM_PLANS, ensure_database
 from ledger.current import is_current
 from ledger.db import make_engine
 from ledger.models import Gesture, Team
+from ledger.queries import reaction_sums
 from ledger.weeks import week_bounds
 from reports.weekly import build_weekly_report
 
@@ -39,53 +41,86 @@ GROUP BY b.team_id, b.idx
 """
 
 
-def timed(func: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    """(first run, median of the next `runs`) in milliseconds."""
-    started = time.perf_counter()
-    func()
-    first = (time.perf_counter() - started) * 1000
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
+def timed_cpu(func: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    """Medians of wall-clock and of this process's CPU milliseconds over `runs` runs (one when 0).
+
+    SQLite runs inside this process, so CPU time is the work itself; wall time also counts waiting
+    for the two cores this machine shares with other jobs."""
+    walls, cpus = [], []
+    for _ in range(max(runs, 1)):
+        wall, cpu = time.perf_counter(), time.process_time()
         func()
-        times.append((time.perf_counter() - started) * 1000)
-    return first, statistics.median(times)
+        cpus.append((time.process_time() - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def _verdict(ms: float, budget: float) -> str:
-    return f"{'within' if ms < budget else 'OVER'} budget of {budget:,.0f} ms"
+def _verdict(cpu_ms: float, budget: float) -> str:
+    # Judged on CPU time: the two cores are shared with other jobs, so wall time also counts waiting.
+    return f"CPU {'within' if cpu_ms < budget else 'OVER'} the budget of {budget:,.0f} ms"
 
 
 def team_report(log=print) -> dict[str, float]:
-    """Report build time at 3 months vs 2 years of history, and the hand-written query beside it."""
+    """Report build time at 3 months vs 2 years of history, and the hand-written query beside it;
+    returns CPU milliseconds per team."""
     url, rows = ensure_database("team", TEAM_PLANS, log=log)
     engine = make_engine(url)
-    results = {}
+    results, cpus = {}, {}
     log(f"\nWeekly report of a 50-person team, {REPORT_WEEK}, 1,000 gestures in the week ({rows:,} rows):")
     with Session(engine) as session:
         for plan in TEAM_PLANS:
             team = session.exec(select(Team).where(Team.name == plan.name)).one()
-            first, median = timed(lambda t=team: build_weekly_report(
-                session=session, team_id=t.id, week=REPORT_WEEK, lang="nl"))
-            report = build_weekly_report(session=session, team_id=team.id, week=REPORT_WEEK)
-            results[plan.name] = median
-            log(f"  {plan.name:<16} history {plan.weeks:>3} weeks: build {median:6.1f} ms (first run "
-                f"{first:.1f} ms), {report.totals.gestures} gestures, {len(report.prompts)} prompts "
-                f"({', '.join(sorted(Counter(p.kind for p in report.prompts)))}) — "
-                f"{_verdict(median, REPORT_BUDGET_MS)}")
-        short, long = (results[p.name] for p in TEAM_PLANS)
-        log(f"  2 years / 3 months: {long / short:.2f}× (the cost follows the week, not the history)")
+
+            def build(t=team):
+                return build_weekly_report(session=session, team_id=t.id, week=REPORT_WEEK, lang="nl")
+
+            first, _ = timed_cpu(build, runs=0)
+            median, cpu = timed_cpu(build)
+            report = build()
+            results[plan.name], cpus[plan.name] = cpu, cpu
+            kinds = Counter(p.kind for p in report.prompts)
+            log(f"  {plan.name:<16} history {plan.weeks:>3} weeks: build {median:6.1f} ms wall, "
+                f"{cpu:6.1f} ms CPU (median of {RUNS}; first run {first:.0f} ms) — "
+                f"{_verdict(cpu, REPORT_BUDGET_MS)}")
+            log(f"  {'':<16} {report.totals.gestures} gestures in the week, {len(report.prompts)} prompts: "
+                f"{', '.join(f'{k} ×{n}' for k, n in sorted(kinds.items()))}")
+        short, long = (cpus[p.name] for p in TEAM_PLANS)
+        log(f"  2 years / 3 months (CPU): {long / short:.2f}× — the cost follows the week, not the history")
         team = session.exec(select(Team).where(Team.name == TEAM_PLANS[-1].name)).one()
         start, end = week_bounds(REPORT_WEEK, team.timezone)
         params = {"team": team.id, "start": _sqlite_time(start), "end": _sqlite_time(end)}
         conn = session.connection()
-        _first, hand = timed(lambda: conn.exec_driver_sql(HAND_SQL, params).fetchall())
-        log(f"  one hand-written SQL query (the week by kind × trigger): {hand:.1f} ms; the full report "
-            f"runs ~25 such range-bounded queries plus the prompt rules: {long / hand:.0f}× that")
-        _first, naive = timed(lambda: _naive_python(session, team.id), runs=1)
-        log(f"  for contrast, loading the team's whole history into Python and summing there: {naive:.0f} ms")
+        hand, hand_cpu = timed_cpu(lambda: conn.exec_driver_sql(HAND_SQL, params).fetchall())
+        ours, ours_cpu = timed_cpu(lambda: reaction_sums(session=session, team_id=team.id, start=start,
+                                                         end=end, by=("kind", "trigger")))
+        log(f"  the same aggregate through ledger.queries.reaction_sums (SQLAlchemy): {ours:.1f} ms wall, "
+            f"{ours_cpu:.1f} ms CPU")
+        statements = _statements(engine, lambda: build_weekly_report(session=session, team_id=team.id,
+                                                                     week=REPORT_WEEK))
+        log(f"  one hand-written SQL query (the week by kind × trigger): {hand:.1f} ms wall, "
+            f"{hand_cpu:.1f} ms CPU; the report runs {statements} range-bounded statements (3 of them over "
+            f"the 8–12-week window) plus eleven prompt rules: {long / hand_cpu:.0f}× that one query")
+        naive, naive_cpu = timed_cpu(lambda: _naive_python(session, team.id), runs=1)
+        log(f"  for contrast, loading the team's whole history into Python and summing there: {naive:.0f} ms "
+            f"wall, {naive_cpu:.0f} ms CPU (this is what grows with history)")
     engine.dispose()
     return results
+
+
+def _statements(engine, func: Callable[[], object]) -> int:
+    """How many SQL statements `func` sends."""
+    count = 0
+
+    def counter(*_args):
+        nonlocal count
+        count += 1
+
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        func()
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count
 
 
 def _sqlite_time(moment) -> str:
@@ -100,7 +135,8 @@ def _naive_python(session: Session, team_id: int) -> int:
 
 
 def org_overview(log=print) -> float:
-    """The org-wide 52-week overview over 1,000,000 gestures, and the same as one hand-written query."""
+    """The org-wide 52-week overview over 1,000,000 gestures, and the same as one hand-written query;
+    returns the CPU milliseconds judged against the budget."""
     url, rows = ensure_database("org", ORG_PLANS, log=log)
     engine = make_engine(url)
     log(f"\nOrganisation overview, 52 weeks ending {REPORT_WEEK}, {len(ORG_PLANS)} teams, {rows:,} rows:")
@@ -110,18 +146,23 @@ def org_overview(log=print) -> float:
         except ImportError:
             overview = None
             log("  note: reports.overview.org_overview is not there yet; timing the hand-written SQL only")
-        median = None
+        cpu = None
         if overview is not None:
-            first, median = timed(lambda: overview(session=session, weeks=52, end_week=REPORT_WEEK), runs=3)
-            log(f"  reports.overview.org_overview: {median:.0f} ms (first run {first:.0f} ms) — "
-                f"{_verdict(median, OVERVIEW_BUDGET_MS)}")
-        hand = _hand_overview(session)
-        log(f"  one hand-written SQL query of the same buckets: {hand:.0f} ms")
+            def build():
+                return overview(session=session, weeks=52, end_week=REPORT_WEEK)
+
+            first, _ = timed_cpu(build, runs=0)
+            median, cpu = timed_cpu(build, runs=3)
+            log(f"  reports.overview.org_overview: {median:.0f} ms wall, {cpu:.0f} ms CPU (median of 3; "
+                f"first run {first:.0f} ms) — {_verdict(cpu, OVERVIEW_BUDGET_MS)}")
+        hand, hand_cpu = _hand_overview(session)
+        log(f"  one hand-written SQL query of the same buckets: {hand:.0f} ms wall, {hand_cpu:.0f} ms CPU "
+            f"(about half of it is the current-ledger check: one supersedes-index probe per row)")
     engine.dispose()
-    return median if median is not None else hand
+    return cpu if cpu is not None else hand_cpu
 
 
-def _hand_overview(session: Session) -> float:
+def _hand_overview(session: Session) -> tuple[float, float]:
     conn = session.connection()
     teams = session.exec(select(Team.id, Team.timezone)).all()
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp.buckets")
@@ -132,5 +173,4 @@ def _hand_overview(session: Session) -> float:
             start, end = week_bounds(REPORT_WEEK.shift(idx - 51), tz)
             rows.append((team_id, idx, _sqlite_time(start), _sqlite_time(end)))
     conn.exec_driver_sql("INSERT INTO buckets VALUES (?, ?, ?, ?)", rows)
-    _first, median = timed(lambda: conn.exec_driver_sql(HAND_OVERVIEW_SQL).fetchall(), runs=3)
-    return median
+    return timed_cpu(lambda: conn.exec_driver_sql(HAND_OVERVIEW_SQL).fetchall(), runs=3)
