@@ -222,3 +222,29 @@ def test_a_colleagues_gesture_is_appreciated_with_one_tap_in_the_team_feed(
     while time.time() < deadline and not session.exec(select(Appreciation)).all():
         time.sleep(0.1)
     assert len(session.exec(select(Appreciation)).all()) == 1
+
+
+def test_my_frame_and_a_correction_are_one_tap_away_from_my_history(page, live_server, desk, session, shot):
+    data = GestureInput(occurred_at=utcnow(), kind="treat", trigger="waiting", reaction=4, cost_cents=450,
+                        description="Tea for the couple whose room was not ready")
+    row = log_gesture(session=session, team_id=desk.team.id, person_id=desk.anouk.id,
+                      logged_by_id=desk.anouk.id, data=data).gesture
+    sign_in(page, live_server, desk)
+    page.get_by_role("link", name="My gestures").tap()
+    page.get_by_role("link", name="Our frame").tap()
+    expect(page.locator("#mandate")).to_contain_text("Make a guest's day when you see the chance.")
+    expect(page.locator("#mandate")).to_contain_text("used this week: €4.50")
+    shot(page, "frame")
+    page.get_by_role("link", name="My gestures").tap()
+    page.locator(f"#g-{row.origin_id}").get_by_role("link", name="Correct").tap()
+    expect(page.locator("#cost")).to_have_value("4.50")
+    page.locator("#cost").fill("5")
+    page.locator("#reason").fill("The tea came with a biscuit")
+    shot(page, "correct")
+    page.get_by_role("button", name="Save the correction").tap()
+    card = page.locator(f"#g-{row.origin_id}")
+    expect(card).to_contain_text("Corrected")
+    expect(card).to_contain_text("€5.00")
+    card.get_by_text("History").tap()
+    expect(card).to_contain_text("The tea came with a biscuit")
+    shot(page, "history-corrected")
