@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 
 from ledger import migrate
@@ -128,8 +128,8 @@ def _team(conn, plan: TeamPlan) -> tuple[int, list[int]]:
                "created_at": datetime(2020, 1, 1, tzinfo=UTC), "session_version": 1, "failed_attempts": 0}
               for i in range(plan.people)]
     conn.execute(insert(Person.__table__), people)
-    ids = [pid for (pid,) in conn.exec_driver_sql(
-        "SELECT id FROM person WHERE display_name LIKE ? ORDER BY id", (f"{plan.name} person %",))]
+    ids = list(conn.scalars(select(Person.id).where(Person.display_name.like(f"{plan.name} person %"))
+                            .order_by(Person.id)))
     conn.execute(insert(Membership.__table__), [{"team_id": team_id, "person_id": pid} for pid in ids])
     return team_id, ids
 
