@@ -216,9 +216,12 @@ def funnel_chart(report: WeeklyReport, text: Text) -> Chart:
                                      line=dict(color=colour, dash=dash, width=1.5, shape="hv")))
     fig.add_trace(go.Scatter(x=[1, top], y=[p0, p0], mode="lines", hoverinfo="skip",
                              line=dict(color=ACCENT_LIGHT, width=2)))
+    # Only points outside the 95 % lines carry their name on the chart (the table names everyone): a
+    # cluster of names inside the funnel would invite the very ranking this chart is here to prevent.
     fig.add_trace(go.Scatter(
         x=[p.window_reaction.n for p in people], y=[p.window_reaction.delighted_share for p in people],
-        mode="markers+text", text=[p.name for p in people], textposition="top center", hoverinfo="text",
+        mode="markers+text", text=[p.name if _outside(p, p0) else "" for p in people],
+        textposition="top center", hoverinfo="text",
         hovertext=[f"{p.name}: {p.window_reaction.delighted}/{p.window_reaction.n}" for p in people],
         marker=dict(color=ACCENT, size=10)))
     figure = _layout(fig, 360, text.lang, xaxis=dict(title=t("gestures (n)"), range=[0, top + 0.5]),
@@ -232,14 +235,17 @@ def funnel_chart(report: WeeklyReport, text: Text) -> Chart:
     return Chart("funnel", t("Delighted reactions against number of gestures"), note, figure, table)
 
 
+def _outside(p: PersonWeek, p0: float, z: float = Z_95) -> bool:
+    low, high = funnel_limits(p0, p.window_reaction.n, z)
+    return not low <= (p.window_reaction.delighted_share or 0.0) <= high
+
+
 def _funnel_row(text: Text, p: PersonWeek, p0: float) -> tuple[str, ...]:
     stat = p.window_reaction
     share = stat.delighted_share or 0.0
-    low95, high95 = funnel_limits(p0, stat.n, Z_95)
-    low998, high998 = funnel_limits(p0, stat.n, Z_998)
-    if low95 <= share <= high95:
+    if not _outside(p, p0, Z_95):
         reading = text.t("within the expected range")
-    elif low998 <= share <= high998:
+    elif not _outside(p, p0, Z_998):
         reading = text.t("near the edge: worth a curious question")
     else:
         reading = text.t("outside the range: worth a conversation")

@@ -118,3 +118,10 @@ def test_dutch_charts_write_decimal_commas_and_dutch_money():
     charts = by_id(charts_for(report, Text(lang="nl")))
     assert charts["reaction-by-band"].figure["data"][0]["text"][0] == "3,8 · n=12"
     assert charts["mandate-use"].table.rows[0][2] == "€\u00a020,00"
+
+
+def test_the_funnel_names_only_people_outside_the_lines_on_the_chart_and_everyone_in_the_table():
+    report = sample_report(people=(person(2, "Anouk", 0, 0, 40, 40), person(3, "Bram", 0, 0, 6, 3)))
+    chart = funnel_chart(report, Text())
+    assert chart.figure["data"][-1]["text"] == ["Anouk", ""]
+    assert [row[0] for row in chart.table.rows] == ["Anouk", "Bram"]
