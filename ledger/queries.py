@@ -234,6 +234,16 @@ def active_members(*, session: Session, team_id: int) -> list[Row]:
     return list(session.execute(query))
 
 
+def first_gesture_at(*, session: Session, team_id: int, person_ids: Sequence[int]) -> dict[int, datetime]:
+    """When each person's first gesture in the team happened (one index seek each; no row for none)."""
+    if not person_ids:
+        return {}
+    first = (select(Gesture.occurred_at).where(Gesture.person_id == Person.id, Gesture.team_id == team_id)
+             .order_by(Gesture.occurred_at).limit(1).correlate(Person).scalar_subquery())
+    query = select(Person.id, first.label("first")).where(Person.id.in_(list(person_ids)))
+    return {pid: at for pid, at in session.execute(query) if at is not None}
+
+
 def people_named(*, session: Session, ids: Sequence[int]) -> dict[int, str]:
     """Display names of the given people."""
     if not ids:

@@ -101,7 +101,7 @@ def _people(session, team_id, weekly, window, wstart, start, end, members, frame
     names.update(q.people_named(session=session, ids=sorted(givers - names.keys())))
     facts = sections.PersonFacts(
         names=names, roles={m.id: m.role for m in members},
-        since={m.id: m.created_at.date() for m in members},
+        since=_member_since(session, team_id, members),
         over_frame=q.person_over_frame(session=session, team_id=team_id, start=start, end=end),
         week_appreciation={r.person_id: r for r in q.appreciation_sums(
             session=session, team_id=team_id, start=start, end=end, by_person=True)},
@@ -110,6 +110,13 @@ def _people(session, team_id, weekly, window, wstart, start, end, members, frame
         gesture_ids=q.origin_ids_by_person(session=session, team_id=team_id, start=start, end=end),
         allowance_for=frame.allowance_for)
     return sections.people(weekly, window, QUIET_WEEKS, facts)
+
+
+def _member_since(session, team_id, members) -> dict:
+    # created_at is when the record was made (an import makes everyone "new"); an earlier first gesture
+    # in the team shows the person was there before.
+    first = q.first_gesture_at(session=session, team_id=team_id, person_ids=[m.id for m in members])
+    return {m.id: min(m.created_at, first.get(m.id, m.created_at)).date() for m in members}
 
 
 def _follow_ups(session, team_id, start, end) -> tuple[Count, ...]:

@@ -163,3 +163,14 @@ def test_when_good_work_is_appreciated_there_is_nothing_unseen(session):
         appreciate(session, row, bram)
     add_many(session, team, cem, at(WEEK, 1), 2, reaction=5)  # two unseen: below the minimum of three
     assert of_kind(report(session, team), "unseen_work") == []
+
+
+def test_an_imported_colleague_who_logged_long_ago_counts_as_there_all_along(session):
+    team, (anouk, bram) = crew(session, names=("Anouk", "Bram"))
+    sanne = make_person(session, team, name="Sanne", created_at=datetime(2026, 2, 16, tzinfo=UTC))  # imported
+    add(session, team, sanne, at(WEEK.shift(-7), 2), cost=500)  # her first gesture, weeks before the import
+    for back in range(4):
+        add_many(session, team, anouk, at(WEEK.shift(-back), 1), 3, cost=800)
+        add_many(session, team, bram, at(WEEK.shift(-back), 2), 3, cost=300)
+    [prompt] = of_kind(report(session, team), "quiet_mandate")
+    assert prompt.key == f"quiet_mandate:2026-W07:person:{sanne.id}"
