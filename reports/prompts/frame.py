@@ -1,5 +1,6 @@
 """Prompts about the frame itself: gestures beyond it this week, and what changed since it last moved."""
 
+from ledger.queries import OVER_FRAME_CHECKS
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, TEAM_SESSION, MandateChange, Prompt, WeeklyReport
 from reports.prompts import rule
@@ -20,11 +21,12 @@ def over_frame(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     checks = [b.mandate_check for b in briefs]
     spent = sum(b.cost_cents for b in briefs)
     mean = sum(b.reaction for b in briefs) / len(briefs)
-    params = {"n": len(briefs), "over_cap": checks.count("over_cap"),
-              "over_allowance": checks.count("over_allowance"), "outside": checks.count("outside_kinds"),
-              "cap": lang.money(report.cap_cents), "spent": lang.money(spent), "mean": lang.num(mean)}
-    facts = [fact(lang, "over_frame", str(len(briefs))), fact(lang, "over_cap", str(params["over_cap"])),
-             fact(lang, "over_allowance", str(params["over_allowance"])),
+    counts = {code: checks.count(code) for code in OVER_FRAME_CHECKS}
+    parts = ", ".join(lang.t(f"over_frame.part.{code}", n=n, cap=lang.money(report.cap_cents))
+                      for code, n in counts.items() if n)
+    params = {"n": len(briefs), "parts": parts, "spent": lang.money(spent), "mean": lang.num(mean)}
+    facts = [fact(lang, "over_frame", str(len(briefs))), fact(lang, "over_cap", str(counts["over_cap"])),
+             fact(lang, "over_allowance", str(counts["over_allowance"])),
              fact(lang, "spent_over_frame", lang.money(spent), len(briefs)),
              fact(lang, "mean_reaction", lang.num(mean), len(briefs))]
     prompts = [build(lang, report, kind="over_frame", subject="team", params=params, facts=facts,

@@ -32,7 +32,7 @@ TEXTS = {
     "confidence.thin": "Based on {n} entries: a first hint, not yet a pattern.",
     "confidence.fair": "Based on {n} entries: a fair sign, worth a question.",
     "confidence.solid": "Based on {n} entries: a clear pattern for this team.",
-    "confidence.interval": "The mean lies between {low} and {high} with 95% confidence.",
+    "confidence.interval": "The raw mean lies between {low} and {high} with 95% confidence.",
     "change.cap": "cap per gesture {before} → {after}",
     "change.allowance": "allowance {before} → {after} per {period}",
     "change.other": "new agreements",
@@ -113,9 +113,7 @@ TEXTS = {
                                 "fitted — and what, if anything, held them back. An invitation, not a target.",
     "over_frame.question": "{n} gestures went beyond the agreed frame this week. What did those situations ask "
                            "for — and should the frame move?",
-    "over_frame.why": "{n} gestures beyond the frame ({over_cap} over the cap of {cap}, {over_allowance} over the "
-                      "allowance, {outside} of a kind outside the frame), together {spent}; mean reaction "
-                      "{mean} (n={n}).",
+    "over_frame.why": "{n} gestures beyond the frame ({parts}), together {spent}; mean reaction {mean} (n={n}).",
     "over_frame.suggestion": "Pick one of them for the session: let the colleague tell what the customer needed, "
                              "then ask the team whether the frame still fits.",
     "over_frame.person.question": "{n} of {name}'s gestures this week went beyond the frame. What did {name} see "
@@ -206,7 +204,10 @@ TEXTS = {
     # Singular forms, used when n == 1.
     "confidence.thin.one": "Based on a single entry: a first hint, not yet a pattern.",
     "over_frame.question.one": "One gesture went beyond the agreed frame this week. What did that situation ask for — and should the frame move?",
-    "over_frame.why.one": "One gesture beyond the frame ({over_cap} over the cap of {cap}, {over_allowance} over the allowance, {outside} of a kind outside the frame), {spent}; reaction {mean}.",
+    "over_frame.why.one": "One gesture beyond the frame ({parts}), {spent}; reaction {mean}.",
+    "over_frame.part.over_cap": "{n} over the cap of {cap}",
+    "over_frame.part.over_allowance": "{n} over the allowance",
+    "over_frame.part.outside_kinds": "{n} of a kind outside the frame",
     "over_frame.suggestion.one": "Bring it to the session: let the colleague tell what the customer needed, then ask the team whether the frame still fits.",
     "text.evidence.one": "Evidence: 1 gesture",
     "confidence.weeks": "Based on {weeks} whole weeks of the ledger.",

@@ -31,7 +31,7 @@ TEXTS = {
     "confidence.thin": "Op basis van {n} gebaren: een eerste aanwijzing, nog geen patroon.",
     "confidence.fair": "Op basis van {n} gebaren: een redelijk teken, een vraag waard.",
     "confidence.solid": "Op basis van {n} gebaren: een duidelijk patroon voor dit team.",
-    "confidence.interval": "Het gemiddelde ligt met 95% zekerheid tussen {low} en {high}.",
+    "confidence.interval": "Het ruwe gemiddelde ligt met 95% zekerheid tussen {low} en {high}.",
     "change.cap": "maximum per gebaar {before} → {after}",
     "change.allowance": "budget {before} → {after} per {period}",
     "change.other": "nieuwe afspraken",
@@ -114,9 +114,7 @@ TEXTS = {
                                 "had gepast — en wat je eventueel tegenhield. Een uitnodiging, geen doel.",
     "over_frame.question": "{n} gebaren gingen deze week buiten het afgesproken kader. Wat vroegen die situaties "
                            "— en moet het kader meebewegen?",
-    "over_frame.why": "{n} gebaren buiten het kader ({over_cap} boven het maximum van {cap}, {over_allowance} "
-                      "boven het budget, {outside} van een soort buiten het kader), samen {spent}; gemiddelde "
-                      "reactie {mean} (n={n}).",
+    "over_frame.why": "{n} gebaren buiten het kader ({parts}), samen {spent}; gemiddelde reactie {mean} (n={n}).",
     "over_frame.suggestion": "Kies er één voor de sessie: laat de collega vertellen wat de klant nodig had, en "
                              "vraag het team of het kader nog past.",
     "over_frame.person.question": "{n} gebaren van {name} gingen deze week buiten het kader. Wat zag {name} in "
@@ -207,7 +205,10 @@ TEXTS = {
     "text.why": "Waarom", "text.try": "Probeer deze week", "text.evidence": "Onderbouwing: {n} gebaren",
     "confidence.thin.one": "Op basis van één gebaar: een eerste aanwijzing, nog geen patroon.",
     "over_frame.question.one": "Eén gebaar ging deze week buiten het afgesproken kader. Wat vroeg die situatie — en moet het kader meebewegen?",
-    "over_frame.why.one": "Eén gebaar buiten het kader ({over_cap} boven het maximum van {cap}, {over_allowance} boven het budget, {outside} van een soort buiten het kader), {spent}; reactie {mean}.",
+    "over_frame.why.one": "Eén gebaar buiten het kader ({parts}), {spent}; reactie {mean}.",
+    "over_frame.part.over_cap": "{n} boven het maximum van {cap}",
+    "over_frame.part.over_allowance": "{n} boven het budget",
+    "over_frame.part.outside_kinds": "{n} van een soort buiten het kader",
     "over_frame.suggestion.one": "Breng het in de sessie: laat de collega vertellen wat de klant nodig had, en vraag het team of het kader nog past.",
     "text.evidence.one": "Onderbouwing: 1 gebaar",
     "confidence.weeks": "Op basis van {weeks} hele weken uit het logboek.",
