@@ -29,6 +29,8 @@ from ledger.services.teams import list_teams
 from ledger.types import utcnow
 from seed_data import reasons
 from seed_data.csvfiles import ImportFailed, read_folder
+from seed_data.demo import demo_sign_ins, is_demo, write_demo
+from seed_data.demo.load import format_sign_ins
 from seed_data.importer import import_rows
 
 PROGRESS_FROM_ROWS = 300  # smaller imports finish before a progress bar would help
@@ -149,9 +151,6 @@ def _import(engine, folder: Path, label: str):
 @friendly_errors
 def demo_command(if_empty: bool, yes: bool) -> None:
     """Fill the database with a demo installation (3 teams, 25 people, 12 weeks) and print the sign-ins."""
-    from seed_data.demo import write_demo
-    from seed_data.demo.load import format_sign_ins
-
     engine = _engine()
     migrate.upgrade(engine)
     blank = backups.is_blank(engine)
@@ -174,15 +173,11 @@ def demo_command(if_empty: bool, yes: bool) -> None:
 
 
 def _demo_present(engine) -> bool:
-    from seed_data.demo import is_demo
-
     with session_scope(engine) as session:
         return is_demo(session=session)
 
 
 def _sign_ins(engine):
-    from seed_data.demo import demo_sign_ins
-
     with session_scope(engine) as session:
         return demo_sign_ins(session=session)
 
@@ -275,4 +270,3 @@ def restore_command(path: Path, yes: bool) -> None:
 # (kept out of import sorting, which would merge them into one statement that parallel edits trip over).
 # isort: off
 from web import cli_reports  # noqa: E402, F401  (registers `gesture-ledger report`)
-from web import cli_digest  # noqa: E402, F401  (registers `gesture-ledger digest`)
