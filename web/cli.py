@@ -270,3 +270,4 @@ def restore_command(path: Path, yes: bool) -> None:
 # (kept out of import sorting, which would merge them into one statement that parallel edits trip over).
 # isort: off
 from web import cli_reports  # noqa: E402, F401  (registers `gesture-ledger report`)
+from web import cli_digest  # noqa: E402, F401  (registers `gesture-ledger digest`)
