@@ -81,12 +81,13 @@ def test_the_report_shows_prompts_expands_evidence_and_draws_every_chart(page, c
 def test_a_report_page_is_light_on_first_load_and_lighter_on_a_repeat_visit(page, context, live_server,
                                                                              manager_scene):
     path = f"/reports/{manager_scene.team.id}?week=2026-W45"
-    sign_in(page, live_server, manager_scene, "/reports/")
+    sign_in(page, live_server, manager_scene, "/")  # no plotly there: the report assets are not cached
     traffic = Traffic(context, page)
     page.goto(live_server(path))
     page.wait_for_selector("#chart-funnel .main-svg", state="attached")
     first = traffic.total
     assert first < FIRST_LOAD_BUDGET, traffic.urls
+    assert any("plotly" in url and size > 100_000 for url, size in traffic.urls.items())  # really fetched
 
     traffic.reset()
     page.goto(live_server(path))
