@@ -1,8 +1,10 @@
 """Response headers (CSP, no-store on a shared tablet, …), the tablet and language cookies, CSRF failures."""
 
 from flask import Flask, current_app, g, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 from web.i18n import LANGUAGES
 from web.security import (
@@ -62,8 +64,31 @@ def _csrf_failed(_exc: CSRFError):
     return render_template("auth/csrf_error.html", back=local_referrer() or url_for("main.index")), 400
 
 
+# What each refusal means in plain words; anything else falls back to "not right".
+ERROR_TEXTS = {
+    403: (_l("Not for this account"),
+          _l("You don't have access to this page. Signed in as someone else? Sign out first.")),
+    404: (_l("Page not found"), _l("This page does not exist, or it is not yours to see.")),
+    413: (_l("Too much at once"), _l("That was too much data to send at once. Send less and try again.")),
+    429: (_l("A short pause"), _l("Too many tries in a short time. Wait a moment and try again.")),
+    500: (_l("Something went wrong"),
+          _l("Something went wrong on our side, not yours. Nothing was saved. Try again in a moment.")),
+}
+NOT_RIGHT = (_l("That did not work"), _l("Something in this request was not right. Go back and try again."))
+
+
+def _http_error(exc: HTTPException):
+    code = exc.code or 500
+    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+        return {"error": code, "message": exc.name}, code
+    title, text = ERROR_TEXTS.get(code, NOT_RIGHT)
+    return render_template("error.html", title=title, text=text, code=code,
+                           back=local_referrer()), code
+
+
 def init_app(app: Flask) -> None:
-    """Set the headers on every response and read the language cookie; answer CSRF failures kindly."""
+    """Set the headers on every response and read the language cookie; answer errors kindly."""
     app.before_request(_language_from_cookie)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_failed)
+    app.register_error_handler(HTTPException, _http_error)

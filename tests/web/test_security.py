@@ -173,3 +173,19 @@ def test_a_view_can_widen_the_policy_for_its_own_response_only(app, client):
 ])
 def test_only_paths_on_this_site_are_safe_to_return_to(target, expected):
     assert safe_next(target) == expected
+
+
+def test_refusals_are_explained_in_the_users_language_with_a_way_back(client, session, team):
+    tablet = enrol(client, session, team)
+    missing = client.get("/tablet/pin/999999", headers={"Accept-Language": "nl"})
+    assert missing.status_code == 404 and "Pagina niet gevonden" in missing.get_data(as_text=True)
+    sign_in_with_pin(client, make_staff(session, team, name="Anouk"), tablet)
+    refused = client.get("/tablet/register", headers={**EN, "Referer": "http://localhost/tablet"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 403 and "You don't have access to this page" in page
+    assert 'href="/tablet"' in page and "To the start page" in page
+
+
+def test_api_paths_get_errors_as_json(client):
+    answer = client.get("/api/nothing-here")
+    assert answer.status_code == 404 and answer.get_json()["error"] == 404
