@@ -95,9 +95,9 @@ def test_a_typical_gesture_takes_six_taps_from_the_name_tile_and_shows_up_in_my_
     expect(page.get_by_role("heading", name=re.compile("Anouk"))).to_be_visible()
     scroll = page.evaluate("[document.documentElement.scrollHeight, window.innerHeight]")
     print(f"\nlog screen {viewport}/{lang}: page height {scroll[0]} px in a {scroll[1]} px window")
+    shot(page, "log-screen")
     if viewport == "landscape":
         assert scroll[0] <= scroll[1], "the log screen should fit without scrolling in landscape"
-    shot(page, "log-screen")
 
     tap(desk, chip(page, "kind", "treat"))
     tap(desk, chip(page, "trigger", "waiting"))
@@ -113,6 +113,7 @@ def test_a_typical_gesture_takes_six_taps_from_the_name_tile_and_shows_up_in_my_
     [row] = rows(session)
     assert (row.kind, row.trigger, row.reaction, row.cost_cents) == ("treat", "waiting", 4, 500)
     page.get_by_role("link", name=w["back"]).tap()
+    expect(page).to_have_url(re.compile(r"/tablet$"))
     sign_in(page, live_server, desk, count=False)
     page.get_by_role("link", name=w["my"]).tap()
     card = page.locator(f"#g-{row.origin_id}")
