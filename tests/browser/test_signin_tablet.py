@@ -133,3 +133,33 @@ def test_the_language_switch_changes_the_page_and_is_remembered(page, live_serve
     page.context.clear_cookies(name="session")  # a new browser session: the language cookie remains
     page.goto(live_server("/tablet"))
     expect(page.get_by_role("heading", name="Dit is nog geen teamtablet")).to_be_visible()
+
+
+def test_a_manager_issues_a_set_up_code_and_staff_choose_their_own_pin(
+        page, live_server, team_with_people, session, shot):
+    from ledger.services.tablets import register_tablet
+
+    newcomer = make_person(session, team_with_people, name="Gijs Nieuw")
+    _tablet, token = register_tablet(session=session, team_id=team_with_people.id)
+    _sign_in_as_manager(page, live_server, TEXT["en"])
+    page.goto(live_server("/auth/setup-codes"))
+    page.locator("li", has_text="Gijs Nieuw").get_by_role("button", name="New set-up code").tap()
+    code = page.locator(".setup-code").inner_text()
+    shot(page, "setup-code")
+    page.get_by_role("button", name="Sign out").tap()
+    expect(page).to_have_url(re.compile(r"/auth/login$"))
+
+    page.goto(live_server(f"/t/{token}"))
+    page.get_by_role("link", name="Gijs Nieuw").tap()
+    page.get_by_role("link", name="Set my PIN").tap()
+    page.get_by_label("Set-up code").fill(code)
+    page.get_by_label("New PIN", exact=True).fill("2580")
+    page.get_by_label("New PIN again").fill("2580")
+    shot(page, "set-pin")
+    page.get_by_role("button", name="Save my PIN").tap()
+    expect(page.get_by_text("Your PIN is set.")).to_be_visible()
+    page.get_by_role("link", name="Gijs Nieuw").tap()
+    _enter_pin(page, "2580")
+    expect(page).to_have_url(re.compile(r"/log$"))
+    session.refresh(newcomer)
+    assert newcomer.setup_code_hash is None
