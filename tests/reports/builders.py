@@ -80,3 +80,29 @@ def appreciate(session: Session, gesture: Gesture, person: Person) -> None:
 def ids(rows) -> set[str]:
     """The origin ids of rows, as the report writes them."""
     return {str(r.origin_id) for r in rows}
+
+
+LONG_AGO = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def crew(session: Session, names=("Anouk", "Bram", "Cem"), *, team_name: str = "Front desk",
+         mandate: bool = True, **team_kw) -> tuple[Team, list[Person]]:
+    """A team with a mandate (cap €25, €60 a week) and staff members who joined long ago."""
+    from tests.factories import make_mandate, make_person, make_team
+
+    team = make_team(session, team_name, **team_kw)
+    if mandate:
+        make_mandate(session, team)
+    return team, [make_person(session, team, name=n, created_at=LONG_AGO) for n in names]
+
+
+def report(session: Session, team: Team, week: IsoWeek = WEEK, lang: str = "en"):
+    """The weekly report of `team` for `week`, built as of NOW."""
+    from reports import build_weekly_report
+
+    return build_weekly_report(session=session, team_id=team.id, week=week, now=NOW, lang=lang)
+
+
+def of_kind(rep, kind: str) -> list:
+    """The report's prompts of one kind."""
+    return [p for p in rep.prompts if p.kind == kind]
