@@ -8,7 +8,6 @@ the database use the (team_id, occurred_at) index once per week.
 
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache
 
 from sqlalchemy import String, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.engine import Row
@@ -52,15 +51,9 @@ def cost_band_expr() -> ColumnElement[str]:
                 else_=BAND_OVER_15)
 
 
-@cache
-def _current() -> ColumnElement[bool]:
-    # is_current() builds an aliased entity (~3 ms each time); the expression is immutable, so build it once.
-    return is_current()
-
-
 def _in_range(team_id: int, start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Gesture.team_id == team_id, Gesture.occurred_at >= start, Gesture.occurred_at < end,
-                _current())
+                is_current())
 
 
 def _reaction_columns() -> list:
@@ -107,7 +100,7 @@ def weekly_sums(*, session: Session, team_id: int, weeks: Sequence[IsoWeek], tz:
              .select_from(wk)
              .join(Gesture, and_(Gesture.team_id == team_id, Gesture.occurred_at >= wk.c.ws,
                                  Gesture.occurred_at < wk.c.we))
-             .where(_current())
+             .where(is_current())
              .group_by(wk.c.wk, *extra))
     return list(session.execute(query))
 
@@ -178,7 +171,7 @@ def gestures_by_origin(*, session: Session, team_id: int, origin_ids: Sequence) 
     if not origin_ids:
         return []
     query = (select(*_brief_columns()).join(Person, Person.id == Gesture.person_id)
-             .where(Gesture.team_id == team_id, Gesture.origin_id.in_(list(origin_ids)), _current())
+             .where(Gesture.team_id == team_id, Gesture.origin_id.in_(list(origin_ids)), is_current())
              .order_by(Gesture.occurred_at, Gesture.origin_id))
     return list(session.execute(query))
 
