@@ -55,13 +55,14 @@ def build_weekly_report(*, session: Session, team_id: int, week: IsoWeek, now: d
     window_sums = sections.summed(group_rows, lambda r: "all").get("all") or Sums()
     weekly = sections.Weekly.fold(week_rows)
     trend = sections.trend(weekly, trend_weeks)
+    holders = _frame_holders(members, weekly, window)
     report = WeeklyReport(
         team_id=team.id, team_name=team.name, timezone=tz, week=week, start=start, end=end,
         complete=(now or utcnow()) >= end, lang=lang, person_level=person_level,
         totals=_totals(session, team_id, start, end, trend[-1], weekly.by_week.get(str(week)), frame,
-                       members),
+                       holders, len(members)),
         window_weeks=WINDOW_WEEKS, window_totals=window_sums.stat(),
-        people=_people(session, team_id, weekly, window, wstart, start, end, members, frame)
+        people=_people(session, team_id, weekly, window, wstart, start, end, holders, frame)
         if person_level else (),
         **sections.breakdowns(group_rows, window_sums.stat().mean, examples),
         follow_ups=_follow_ups(session, team_id, start, end),
@@ -81,7 +82,14 @@ def build_weekly_report(*, session: Session, team_id: int, week: IsoWeek, now: d
     return replace(report, prompts=tuple(prompts_for(report, lang, currency=currency)))
 
 
-def _totals(session, team_id, start, end, point, week_sums, frame, members) -> Totals:
+def _frame_holders(members, weekly, window) -> list:
+    """Staff, plus managers/admins who gave in the window: a manager who never logs is not in the frame."""
+    labels = [str(w) for w in window]
+    return [m for m in members
+            if m.role == "staff" or any((m.id, wk) in weekly.by_person_week for wk in labels)]
+
+
+def _totals(session, team_id, start, end, point, week_sums, frame, members, member_count) -> Totals:
     over = q.over_frame_counts(session=session, team_id=team_id, start=start, end=end)
     appreciation = q.appreciation_sums(session=session, team_id=team_id, start=start, end=end)[0]
     effort = week_sums.effort if week_sums else 0
@@ -92,7 +100,7 @@ def _totals(session, team_id, start, end, point, week_sums, frame, members) -> T
         gestures=point.gestures, people_active=point.people_active, spent_cents=point.spent_cents,
         allowance_cents=allowance, over_frame=sum(over), over_cap=over.over_cap,
         over_allowance=over.over_allowance, reaction=point.reaction, appreciated=appreciation.appreciated,
-        appreciations=appreciation.appreciations, effort_minutes=int(effort), members=len(members))
+        appreciations=appreciation.appreciations, effort_minutes=int(effort), members=member_count)
 
 
 def _people(session, team_id, weekly, window, wstart, start, end, members, frame):

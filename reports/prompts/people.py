@@ -32,8 +32,8 @@ def spend_contrast(report: WeeklyReport, lang: Lang) -> list[Prompt]:
               "allowance": lang.money(high.allowance_cents)}
     facts = [fact(lang, "high_spent", f"{high.name}: {lang.money(high.spent_cents)}", high.gestures),
              fact(lang, "low_spent", f"{low.name}: {lang.money(low.spent_cents)}", low.gestures),
-             fact(lang, "high_reaction", lang.num(high.reaction.mean), high.reaction.n),
-             fact(lang, "low_reaction", lang.num(low.reaction.mean), low.reaction.n),
+             fact(lang, "high_reaction", f"{high.name}: {lang.num(high.reaction.mean)}", high.reaction.n),
+             fact(lang, "low_reaction", f"{low.name}: {lang.num(low.reaction.mean)}", low.reaction.n),
              fact(lang, "allowance", lang.money(high.allowance_cents))]
     return [build(lang, report, kind="spend_contrast", subject=f"{high.person_id}-{low.person_id}",
                   params=params, facts=facts, evidence=high.gesture_ids + low.gesture_ids,

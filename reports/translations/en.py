@@ -39,7 +39,8 @@ TEXTS = {
     "story.note": " The customer: “{note}”",
     # Facts.
     "fact.high_spent": "Highest use this week", "fact.low_spent": "Lowest use this week",
-    "fact.high_reaction": "Their reactions (mean)", "fact.low_reaction": "Their reactions (mean)",
+    "fact.high_reaction": "Reactions to their gestures (mean)",
+    "fact.low_reaction": "Reactions to their gestures (mean)",
     "fact.allowance": "Weekly allowance", "fact.spent_weeks": "Spent in these weeks",
     "fact.allowance_weeks": "Allowance for these weeks", "fact.weeks": "Weeks",
     "fact.over_frame": "Gestures beyond the frame", "fact.over_cap": "Over the cap per gesture",

@@ -85,7 +85,7 @@ def test_each_manager_gets_one_mail_with_their_teams_numbers_top_prompts_and_lin
     assert to == ["marieke@example.org"] and msg["Subject"] == "Your week 45 in Gesture Ledger: Front desk"
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
-    assert "8 gestures · €65.50 of €100.00 frame · reaction 3.6 (n=8) · 1 appreciated" in text
+    assert "8 gestures · €65.50 of €80.00 frame · reaction 3.6 (n=8) · 1 appreciated" in text
     report = f"{PUBLIC}/reports/{scene.team.id}?week=2026-W45"
     assert f"Open the report: {report}" in text and f'href="{report}"' in html
     first = digests[0]
@@ -99,7 +99,7 @@ def test_a_manager_who_reads_in_dutch_gets_the_mail_in_dutch(session):
     busy_team(session)  # the manager's language is not known yet: Dutch, the installation's default
     digest, = build_digests(session=session, public_url=PUBLIC, week=WEEK, now=NOW)
     assert digest.subject == "Je week 45 in Gesture Ledger: Front desk"
-    assert "8 gebaren · €\u00a065,50 van €\u00a0100,00 kader · reactie 3,6 (n=8)" in digest.text
+    assert "8 gebaren · €\u00a065,50 van €\u00a080,00 kader · reactie 3,6 (n=8)" in digest.text
     assert "Hoi Marieke," in digest.text
 
 

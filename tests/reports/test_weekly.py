@@ -86,6 +86,18 @@ def test_people_carry_spend_against_their_own_allowance(session):
     assert rep.totals.allowance_cents == 10000 + 6000 + 6000
 
 
+def test_a_manager_who_gives_nothing_is_neither_in_the_frame_nor_among_the_people(session):
+    team, (anouk, _bram, _cem) = crew(session)
+    make_person(session, team, name="Marieke", role="manager", created_at=LONG_AGO)
+    giving = make_person(session, team, name="Joost", role="manager", created_at=LONG_AGO)
+    add(session, team, anouk, at(WEEK, 1), cost=500, reaction=4)
+    add(session, team, giving, at(WEEK, 2), cost=200, reaction=4)
+    rep = report(session, team)
+    assert sorted(p.name for p in rep.people) == ["Anouk", "Bram", "Cem", "Joost"]
+    assert rep.totals.allowance_cents == 4 * 6000
+    assert rep.totals.members == 5
+
+
 def test_a_monthly_allowance_is_shown_as_its_weekly_share(session):
     team, _people = crew(session, mandate=False)
     make_mandate(session, team, allowance=26000, period="month")  # €260 a month = €60 a week (×12/52)
