@@ -1,0 +1,98 @@
+"""Where one logging request's time goes: the JSON outbox POST in-process (Flask test client, no server),
+in CPU milliseconds, with the SQL it sends and cProfile's busiest functions of our own code.
+
+CPU time of this process only, so other jobs on the machine do not count; the bare baseline app is
+timed the same way beside it.
+"""
+
+import cProfile
+import io
+import os
+import pstats
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import event
+
+from bench.log_post import baseline, fixture
+from web import create_app
+from web.api import issue_send_token
+from web.security import TABLET_COOKIE
+
+BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
+        "effort_pick": "5", "effort": "", "when": "now",
+        "description": "Brought coffee to a family waiting for their room after a long journey"}
+
+
+def _cpu_ms(post, runs: int) -> float:
+    for _ in range(20):
+        post()
+    start = time.process_time()
+    for _ in range(runs):
+        post()
+    return (time.process_time() - start) / runs * 1000
+
+
+def profile(work: Path, log=print, runs: int = 300) -> None:
+    """Print CPU per request (logging vs baseline), the statements of one request, and the hot spots."""
+    db, base_db = work / "logging-profile.db", work / "logging-profile-baseline.db"
+    installation = fixture.build(db)
+    app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db.resolve()}",
+                      "SESSION_COOKIE_SECURE": False})
+    client = app.test_client()
+    person_id, token = installation.staff[0]
+    client.set_cookie(TABLET_COOKIE, token)
+    with app.app_context():
+        send_token = issue_send_token(person_id=person_id, team_id=installation.team_id)
+
+    def post():
+        body = {**BODY, "gesture_id": str(uuid.uuid4()), "send_token": send_token}
+        response = client.post("/api/gestures", json=body)
+        if response.status_code != 201:
+            answer = response.get_data(as_text=True)[:300]
+            raise RuntimeError(f"the outbox answered {response.status_code}: {answer}")
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{base_db}{suffix}").unlink(missing_ok=True)
+    baseline.create_schema(str(base_db))
+    os.environ["BASELINE_DB"] = str(base_db)
+    bare = baseline.create_app().test_client()
+    note = BODY["description"]
+    bare_ms = _cpu_ms(lambda: bare.post("/insert", data={"id": str(uuid.uuid4()), "note": note}), runs)
+    log_ms = _cpu_ms(post, runs)
+    log(f"\nIn-process profile (Flask test client, CPU of this process): POST /api/gestures {log_ms:.2f} ms, "
+        f"bare baseline {bare_ms:.2f} ms per request ({bare_ms / log_ms:.0%}).")
+    _statements(app, post, log)
+    _hot_spots(post, log, runs=100)
+
+
+def _statements(app, post, log) -> None:
+    sent: list[str] = []
+
+    def record(_conn, _cursor, statement, *_rest):
+        sent.append(" ".join(statement.split())[:110])
+
+    engine = app.extensions["engine"]
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        post()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    log(f"  one request sends {len(sent)} SQL statements:")
+    for statement, times in Counter(sent).items():
+        log(f"    {times}× {statement}")
+
+
+def _hot_spots(post, log, runs: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [post() for _ in range(runs)])
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"/(ledger|web)/", 14)
+    lines = [line for line in out.getvalue().splitlines() if "/ledger/" in line or "/web/" in line
+             or line.strip().startswith("ncalls")]
+    log(f"  cProfile over {runs} requests (profiler overhead included; cumulative seconds):")
+    for line in lines:
+        log("    " + line.replace(str(Path.cwd()) + "/", ""))
