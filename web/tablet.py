@@ -8,7 +8,7 @@ from wtforms import SelectChoice
 from ledger.errors import LockedOut, NotFound
 from ledger.models import Tablet
 from ledger.services import auth as auth_service
-from ledger.services.people import team_members
+from ledger.services.people import tablet_people
 from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
 from web.auth import locked_message, tries_left_message
 from web.db import get_session
@@ -50,7 +50,7 @@ def tiles():
     team = tablet_team()
     if team is None:
         return render_template("tablet/not_registered.html"), 200
-    people = team_members(session=get_session(), team_id=team.id)
+    people = tablet_people(session=get_session(), team_id=team.id)
     query = (request.args.get("q") or "").strip()[:80]
     shown = [p for p in people if query.casefold() in p.display_name.casefold()] if query else people
     return render_template("tablet/tiles.html", team=team, people=shown, query=query,

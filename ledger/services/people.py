@@ -147,6 +147,11 @@ def team_members(*, session: Session, team_id: int, active_only: bool = True) ->
     return list(session.exec(query.order_by(func.lower(Person.display_name), Person.id)))
 
 
+def tablet_people(*, session: Session, team_id: int) -> list[Person]:
+    """Who gets a name tile: active staff, and managers/admins only once they have set a PIN."""
+    return [p for p in team_members(session=session, team_id=team_id) if p.role == "staff" or p.pin_hash]
+
+
 def teams_of(*, session: Session, person_id: int) -> list[Team]:
     """The teams a person belongs to, by name."""
     query = select(Team).join(Membership, Membership.team_id == Team.id).where(

@@ -5,6 +5,7 @@ import time
 import pytest
 from sqlmodel import select
 
+from ledger.credentials import hash_secret
 from ledger.models import AuditEvent, Tablet
 from ledger.services.auth import MAX_FAILED_ATTEMPTS
 from ledger.services.tablets import register_tablet, revoke_tablet
@@ -77,6 +78,15 @@ def test_the_tiles_show_the_active_people_of_this_team_only_with_initials(client
     assert "Gone Away" not in page and "Other Team" not in page
     assert "Every guest leaves with a story worth telling." in page
     assert 'type="search"' not in page  # a small team needs no search box
+
+
+def test_managers_get_a_tile_only_once_they_have_a_pin(client, session, team, anouk):
+    make_person(session, team, name="Marieke Visser", role="manager", email="marieke@example.org")
+    make_person(session, team, name="Joost de Wit", role="manager", pin_hash=hash_secret("5823"))
+    enrol(client, session, team)
+    page = client.get("/tablet", headers=EN).get_data(as_text=True)
+    assert "Joost de Wit" in page and "Anouk Jansen" in page
+    assert "Marieke Visser" not in page
 
 
 def test_a_large_team_gets_a_search_box_that_also_works_without_javascript(client, session, team):
