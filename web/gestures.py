@@ -10,7 +10,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -130,8 +130,9 @@ def _thanks(row: Gesture, person: Person, team: Team, *, created: bool):
     back_url = url_for("tablet.tiles") if on_tablet else url_for("gestures.new")
     end_task_session()  # a shared tablet: the next person starts from the name tiles
     removed = [labels.label_for(labels.PII_CATEGORIES, c) for c in row.redacted.split(";") if c]
+    seconds = current_app.config.get("THANKS_SECONDS", THANKS_SECONDS) if on_tablet else 0
     return render_template("gestures/thanks.html", g_row=row, person=person, team=team, created=created,
-                           redacted=removed, seconds=THANKS_SECONDS if on_tablet else 0, back_url=back_url)
+                           redacted=removed, seconds=seconds, back_url=back_url)
 
 
 @bp.get("/log/saved/<uuid:gesture_id>")

@@ -44,6 +44,7 @@ def _sign_in_as_manager(page, live_server, t):
 
 
 def _enter_pin(page, digits: str):
+    page.locator("[data-pin-form][data-ready]").wait_for()  # a tap before tablet.js runs is lost
     for digit in digits:
         page.locator(f"[data-key='{digit}']").tap()
     page.locator(".key-ok").tap()

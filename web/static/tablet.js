@@ -50,6 +50,7 @@
     });
     input.addEventListener("input", render);
     render();
+    form.setAttribute("data-ready", "");  // keys work from here on (browser tests wait for this)
   }
 
   // Run `action` after `seconds` without a touch, key or scroll.
