@@ -9,6 +9,7 @@ from reports.stats import pool
 
 OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
 OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often
+OVER_FRAME_BASE_SCORE = 56  # ranking: one over-frame gesture (60) ranks with a €16 spend contrast (68)
 SINCE_MIN_N = 5  # gestures needed on each side of a mandate change
 
 
@@ -29,8 +30,10 @@ def over_frame(report: WeeklyReport, lang: Lang) -> list[Prompt]:
              fact(lang, "over_allowance", str(counts["over_allowance"])),
              fact(lang, "spent_over_frame", lang.money(spent), len(briefs)),
              fact(lang, "mean_reaction", lang.num(mean), len(briefs))]
+    # One gesture over the frame is a first hint; several in a week say more about the frame itself.
+    score = OVER_FRAME_BASE_SCORE + 4 * min(len(briefs), 6)
     prompts = [build(lang, report, kind="over_frame", subject="team", params=params, facts=facts,
-                     evidence=[b.id for b in briefs], setting=TEAM_SESSION, score=70 + min(len(briefs), 10),
+                     evidence=[b.id for b in briefs], setting=TEAM_SESSION, score=score,
                      n=len(briefs))]
     if report.person_level:
         prompts += _per_person(report, lang)

@@ -25,6 +25,16 @@ def test_twenty_against_four_euro_in_one_week_starts_a_conversation_with_both(se
     assert prompt.question.endswith("?") and "Anouk" in prompt.question and "Bram" in prompt.question
 
 
+def test_a_clear_spend_contrast_ranks_above_a_single_gesture_over_the_frame(session):
+    team, (anouk, bram, cem) = crew(session)
+    add_many(session, team, anouk, at(WEEK, 1), 2, cost=1000, reaction=5)
+    add(session, team, bram, at(WEEK, 3), cost=400, reaction=4)
+    add(session, team, bram, at(WEEK, 4), cost=0, reaction=4)
+    add(session, team, cem, at(WEEK, 5), cost=1200, reaction=3, check="over_cap")  # a lower cap then
+    kinds = [p.kind for p in report(session, team).prompts]
+    assert kinds.index("spend_contrast") < kinds.index("over_frame")
+
+
 def test_spend_that_differs_by_less_than_ten_euro_is_no_contrast(session):
     team, (anouk, bram, _cem) = crew(session)
     add_many(session, team, anouk, at(WEEK, 1), 2, cost=400)
