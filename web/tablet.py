@@ -130,7 +130,7 @@ def revoke(tablet_id: int):
     if tablet is None or tablet.revoked_at is not None or not can_see_team(current_person(), tablet.team_id):
         abort(404)
     this_browser = current_tablet() is not None and current_tablet().id == tablet.id
-    revoke_tablet(session=get_session(), tablet_id=tablet.id)
+    revoke_tablet(session=get_session(), tablet_id=tablet.id, actor_id=current_person().id)
     flash(_("The tablet is signed off. Its link and cookie no longer work."), "success")
     response = redirect(url_for("tablet.register"))
     if this_browser:

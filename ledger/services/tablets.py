@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 from ledger.credentials import new_token, token_hash
 from ledger.errors import NotFound
 from ledger.models import Tablet, Team
+from ledger.services import audit
 from ledger.types import utcnow
 
 
@@ -17,6 +18,9 @@ def register_tablet(*, session: Session, team_id: int, name: str = "",
     tablet = Tablet(team_id=team_id, name=name[:80], token_hash=token_hash(token),
                     created_by_id=created_by_id)
     session.add(tablet)
+    session.flush()
+    audit.record(session, action="tablet_registered", actor_id=created_by_id, entity="tablet",
+                 entity_id=tablet.id, team_id=team_id, detail={"name": tablet.name})
     session.commit()
     return tablet, token
 
@@ -31,7 +35,7 @@ def tablet_for_token(*, session: Session, token: str) -> Tablet | None:
     return tablet
 
 
-def revoke_tablet(*, session: Session, tablet_id: int) -> Tablet:
+def revoke_tablet(*, session: Session, tablet_id: int, actor_id: int | None = None) -> Tablet:
     """Revoke a tablet: its token stops working at once."""
     tablet = session.get(Tablet, tablet_id)
     if tablet is None:
@@ -39,5 +43,7 @@ def revoke_tablet(*, session: Session, tablet_id: int) -> Tablet:
     if tablet.revoked_at is None:
         tablet.revoked_at = utcnow()
         session.add(tablet)
+        audit.record(session, action="tablet_revoked", actor_id=actor_id, entity="tablet",
+                     entity_id=tablet.id, team_id=tablet.team_id)
         session.commit()
     return tablet

@@ -215,6 +215,8 @@ def test_a_manager_registers_this_browser_as_a_tablet_for_their_team(client, ses
     assert stored.team_id == team.id and stored.name == "Reception left" and stored.created_by_id == maria.id
     assert "HttpOnly" in tablet_cookie(answer)
     assert "Front desk" in client.get("/tablet").get_data(as_text=True)
+    [event] = session.exec(select(AuditEvent).where(AuditEvent.action == "tablet_registered")).all()
+    assert (event.actor_id, event.entity_id, event.team_id) == (maria.id, str(stored.id), team.id)
 
 
 def test_a_manager_cannot_register_a_tablet_for_another_team(client, session, team):
@@ -225,12 +227,15 @@ def test_a_manager_cannot_register_a_tablet_for_another_team(client, session, te
 
 
 def test_the_register_page_lists_and_revokes_the_teams_tablets(client, session, team):
-    sign_in_with_password(client, make_manager(session, team))
+    maria = make_manager(session, team)
+    sign_in_with_password(client, maria)
     tablet, token = register_tablet(session=session, team_id=team.id, name="Bar")
     assert "Bar" in client.get("/tablet/register").get_data(as_text=True)
     assert client.post(f"/tablet/{tablet.id}/revoke").headers["Location"] == "/tablet/register"
     assert client.get(f"/t/{token}").status_code == 404
     assert "Bar" not in client.get("/tablet/register").get_data(as_text=True)
+    [event] = session.exec(select(AuditEvent).where(AuditEvent.action == "tablet_revoked")).all()
+    assert (event.actor_id, event.entity_id) == (maria.id, str(tablet.id))
 
 
 def test_revoking_this_browsers_own_tablet_also_forgets_its_cookie(client, session, team):
