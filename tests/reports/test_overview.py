@@ -1,12 +1,14 @@
 """The organisation overview: every team side by side, weeks counted in each team's own zone."""
 
+import random
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlmodel import select
 
 from ledger.models import Gesture
-from ledger.weeks import IsoWeek
+from ledger.weeks import IsoWeek, week_of
 from reports.overview import org_overview
 from tests.factories import make_person, make_team
 
@@ -80,3 +82,65 @@ def test_corrected_and_voided_gestures_count_once_or_not_at_all(session):
 def test_an_installation_without_teams_gives_an_empty_overview(session):
     view = org_overview(session=session, weeks=4, end_week=W45)
     assert view.teams == () and len(view.weeks) == 4
+
+
+def _reference(session, teams, weeks):
+    """The overview computed the plain way: every row into Python, the current ledger by its definition."""
+    rows = session.exec(select(Gesture)).all()
+    superseded = {r.supersedes_id for r in rows if r.supersedes_id is not None}
+    cells = {}
+    for r in rows:
+        team = teams[r.team_id]
+        week = week_of(r.occurred_at, team.timezone)
+        if r.entry_type == "void" or r.id in superseded or week not in weeks:
+            continue
+        cell = cells.setdefault((r.team_id, week), {"n": 0, "givers": set(), "spend": 0, "rsum": 0,
+                                                    "delighted": 0, "over": 0})
+        cell["n"] += 1
+        cell["givers"].add(r.person_id)
+        cell["spend"] += r.cost_cents
+        cell["rsum"] += r.reaction
+        cell["delighted"] += r.reaction >= 4
+        cell["over"] += r.mandate_check in ("over_cap", "over_allowance")
+    return {key: (c["n"], len(c["givers"]), c["spend"], c["rsum"], c["delighted"], c["over"])
+            for key, c in cells.items()}
+
+
+def test_the_overview_matches_a_plain_count_of_the_current_ledger_across_a_dst_change(session):
+    # Europe leaves summer time on 25 Oct 2026, New York on 1 Nov: weeks 43–45 straddle both changes.
+    rng = random.Random(45)
+    teams = {t.id: t for t in (make_team(session, "Amsterdam", timezone="Europe/Amsterdam"),
+                               make_team(session, "London", timezone="Europe/London"),
+                               make_team(session, "New York", timezone="America/New_York"))}
+    people = {tid: [make_person(session, t, f"{t.name} {i}") for i in range(3)] for tid, t in teams.items()}
+    weeks = tuple(IsoWeek(2026, w) for w in range(42, 47))
+    current = []
+    for _ in range(240):
+        tid = rng.choice(list(teams))
+        week = rng.choice(weeks + (IsoWeek(2026, 47),))
+        monday = datetime.combine(week.monday(), datetime.min.time(), UTC)
+        # Most within ten hours of a Monday midnight UTC: the week edges are where the zones differ.
+        minutes = rng.randrange(-600, 600) if rng.random() < 0.7 else rng.randrange(10080)
+        g = add_gesture(session, teams[tid], rng.choice(people[tid]), monday + timedelta(minutes=minutes),
+                        cost=rng.choice((0, 250, 900, 3000)), reaction=rng.randint(1, 5),
+                        check=rng.choice(("within", "within", "over_cap", "over_allowance", "outside_kinds")))
+        current.append(g)
+    # Corrections (some of corrections, some moving the gesture to another week) and voids.
+    for _ in range(60):
+        target = current.pop(rng.randrange(len(current)))
+        team = teams[target.team_id]
+        moved = target.occurred_at + timedelta(hours=rng.choice((0, 0, -30, 30, 170)))
+        kind = "void" if rng.random() < 0.3 else "correction"
+        follow = add_gesture(session, team, rng.choice(people[team.id]), moved,
+                             cost=rng.choice((0, 100, 2600)), reaction=rng.randint(1, 5),
+                             origin_id=target.origin_id, supersedes_id=target.id, entry_type=kind)
+        if kind == "correction":
+            current.append(follow)
+
+    view = org_overview(session=session, weeks=len(weeks), end_week=weeks[-1])
+
+    found = {(row.team_id, c.week): (c.gestures, c.givers, c.spend_cents, c.reaction_sum, c.delighted,
+                                     c.over_frame)
+             for row in view.teams for c in row.cells if c.gestures}
+    assert found == _reference(session, teams, set(weeks))
+    assert len(found) >= 12  # every team has gestures in most weeks: the comparison is not vacuous
