@@ -1,15 +1,19 @@
 """The organisation overview for admins: every team side by side over the last weeks.
 
 Each team's weeks are ISO weeks in that team's own time zone. The week buckets are handed to the
-database as a small VALUES table of UTC intervals per team, and the gestures are joined to them by
-team and time range, so one SQL statement does the counting and every bucket is an index range scan on
-(team_id, occurred_at): the cost grows with the gestures in the window, not with the whole history.
+database as a small VALUES table of UTC intervals per team, and each bucket's figures are one correlated
+aggregate over its index range on (team_id, occurred_at), so one SQL statement does the counting and the
+cost grows with the gestures in the window, not with the whole history. The per-bucket aggregate (rather
+than a join grouped by bucket) spares SQLite a sort of every joined row: it cannot know that the buckets
+arrive in order. The figures come back as one JSON array per bucket because SQLite has no LATERAL join.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, case, column, distinct, func, values
+from sqlalchemy import JSON, Integer, case, column, distinct, func, values
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
 from ledger.current import is_current
@@ -110,22 +114,45 @@ def _buckets(teams: list[Team], week_list: tuple[IsoWeek, ...]):
     return table.data(rows).cte("buckets")
 
 
+class _figures(FunctionElement):
+    """A bucket's figures as one JSON array (json_array in SQLite, json_build_array in PostgreSQL)."""
+
+    type = JSON()
+    inherit_cache = True
+
+
+@compiles(_figures)
+def _figures_sqlite(element, compiler, **kw):
+    return f"json_array({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_figures, "postgresql")
+def _figures_pg(element, compiler, **kw):
+    return f"json_build_array({compiler.process(element.clauses, **kw)})"
+
+
+def _bucket_figures(b):
+    """Correlated aggregate of one bucket: gestures, givers, spend, Σreaction, delighted, over the frame."""
+    in_bucket = (select(_figures(func.count(Gesture.id), func.count(distinct(Gesture.person_id)),
+                                 func.coalesce(func.sum(Gesture.cost_cents), 0),
+                                 func.coalesce(func.sum(Gesture.reaction), 0),
+                                 func.coalesce(func.sum(case((Gesture.reaction >= REACTION_DELIGHTED, 1),
+                                                             else_=0)), 0),
+                                 func.coalesce(func.sum(case((Gesture.mandate_check.in_(_OVER_FRAME), 1),
+                                                             else_=0)), 0)))
+                 .where(Gesture.team_id == b.c.team_id, Gesture.occurred_at >= b.c.starts,
+                        Gesture.occurred_at < b.c.ends, is_current())
+                 .correlate(b))
+    return in_bucket.scalar_subquery()
+
+
 def _aggregate(session: Session, teams: list[Team], week_list: tuple[IsoWeek, ...]) -> dict:
     b = _buckets(teams, week_list)
-    stmt = (
-        select(b.c.team_id, b.c.idx, func.count(Gesture.id), func.count(distinct(Gesture.person_id)),
-               func.coalesce(func.sum(Gesture.cost_cents), 0), func.coalesce(func.sum(Gesture.reaction), 0),
-               func.sum(case((Gesture.reaction >= REACTION_DELIGHTED, 1), else_=0)),
-               func.sum(case((Gesture.mandate_check.in_(_OVER_FRAME), 1), else_=0)))
-        .select_from(b)
-        .join(Gesture, and_(Gesture.team_id == b.c.team_id, Gesture.occurred_at >= b.c.starts,
-                            Gesture.occurred_at < b.c.ends))
-        .where(is_current())
-        .group_by(b.c.team_id, b.c.idx)
-    )
+    stmt = select(b.c.team_id, b.c.idx, _bucket_figures(b).label("figures")).select_from(b)
     out = {}
-    for team_id, idx, n, givers, spend, rsum, delighted, over in session.exec(stmt):
-        out[(team_id, idx)] = WeekCell(week=week_list[idx], gestures=n, givers=givers, spend_cents=int(spend),
-                                       reaction_sum=int(rsum), delighted=int(delighted or 0),
-                                       over_frame=int(over or 0))
+    for team_id, idx, figures in session.exec(stmt):
+        n, givers, spend, rsum, delighted, over = (int(x) for x in figures)
+        if n:
+            out[(team_id, idx)] = WeekCell(week=week_list[idx], gestures=n, givers=givers, spend_cents=spend,
+                                           reaction_sum=rsum, delighted=delighted, over_frame=over)
     return out
