@@ -32,7 +32,9 @@ class GestureContent(SQLModel):
 
 class Gesture(GestureContent, table=True):
     __table_args__ = (
-        Index("ix_gesture_team_occurred", "team_id", "occurred_at"),
+        # Range scans on (team_id, occurred_at); the trailing columns cover the org overview (migration 0003).
+        Index("ix_gesture_team_occurred", "team_id", "occurred_at", "entry_type", "cost_cents", "reaction",
+              "person_id", "mandate_check", "id"),
         Index("ix_gesture_person_occurred", "person_id", "occurred_at"),
         UniqueConstraint("supersedes_id"),
     )
