@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -16,6 +16,7 @@ from ledger.current import is_current
 from ledger.errors import FieldError, NotFound, ValidationFailed
 from ledger.models import Gesture, Mandate, MandateOverride, Person, Team
 from ledger.services import audit
+from ledger.types import UTCDateTime
 from ledger.vocab import Kind, MandateCheck, Period
 from ledger.weeks import local_date, period_bounds
 
@@ -55,34 +56,81 @@ def used_cents(*, session: Session, team_id: int, person_id: int, start: datetim
     return int(session.exec(query).one())
 
 
-def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
-              exclude_origin: uuid.UUID | None = None) -> Frame:
-    """The person's frame at `at` (team version + personal override) and what is used of its period."""
+def _frame_statement(*, excluding: bool):
+    """The version in force, the person's override and the used sum of its period, as one statement.
+
+    Both candidate periods are bound (week and month); the version's own period picks its bounds in SQL.
+    """
+    in_force = (select(Mandate.id, Mandate.per_gesture_cap_cents, Mandate.allowance_cents,
+                       Mandate.allowance_period, Mandate.kinds, Mandate.why)
+                .where(Mandate.team_id == bindparam("team_id"), Mandate.valid_from <= bindparam("on"))
+                .order_by(Mandate.valid_from.desc()).limit(1).subquery("in_force"))
+    monthly = in_force.c.allowance_period == Period.MONTH.value
+    start = case((monthly, bindparam("month_start", type_=UTCDateTime)),
+                 else_=bindparam("week_start", type_=UTCDateTime))
+    end = case((monthly, bindparam("month_end", type_=UTCDateTime)),
+               else_=bindparam("week_end", type_=UTCDateTime))
+    used = select(func.coalesce(func.sum(Gesture.cost_cents), 0)).where(
+        Gesture.team_id == bindparam("team_id"), Gesture.person_id == bindparam("person_id"),
+        Gesture.occurred_at >= start, Gesture.occurred_at < end, is_current())
+    if excluding:
+        used = used.where(Gesture.origin_id != bindparam("exclude_origin"))
+    own = and_(MandateOverride.mandate_id == in_force.c.id,
+               MandateOverride.person_id == bindparam("person_id"))
+    return (select(in_force, MandateOverride.per_gesture_cap_cents.label("own_cap"),
+                   MandateOverride.allowance_cents.label("own_allowance"),
+                   used.scalar_subquery().label("used"))
+            .select_from(in_force).outerjoin(MandateOverride, own))
+
+
+# Built once: composing these per gesture cost more than running them.
+_FRAME = {excluding: _frame_statement(excluding=excluding) for excluding in (False, True)}
+
+
+def _frame_in_force(session: Session, team: Team, person_id: int, at: datetime,
+                    exclude_origin: uuid.UUID | None) -> Frame | None:
+    """The frame of the version in force at `at` (None without one), in one round trip."""
+    bounds = {period: period_bounds(at, team.timezone, period) for period in (Period.WEEK, Period.MONTH)}
+    params = {"team_id": team.id, "person_id": person_id, "on": local_date(at, team.timezone),
+              "week_start": bounds[Period.WEEK][0], "week_end": bounds[Period.WEEK][1],
+              "month_start": bounds[Period.MONTH][0], "month_end": bounds[Period.MONTH][1]}
+    if exclude_origin is not None:
+        params["exclude_origin"] = exclude_origin
+    row = session.exec(_FRAME[exclude_origin is not None], params=params).first()
+    if row is None:
+        return None
+    cap = row.per_gesture_cap_cents if row.own_cap is None else row.own_cap
+    allowance = row.allowance_cents if row.own_allowance is None else row.own_allowance
+    start, end = bounds[Period(row.allowance_period)]
+    kinds = tuple(k for k in row.kinds.split(";") if k)
+    return Frame(row.id, cap, allowance, row.allowance_period, kinds, row.why, int(row.used), start, end)
+
+
+def _team(session: Session, team_id: int) -> Team:
     team = session.get(Team, team_id)
     if team is None:
         raise NotFound("team")
-    mandate = mandate_in_force(session=session, team_id=team_id, on=local_date(at, team.timezone))
-    period = mandate.allowance_period if mandate else Period.WEEK.value
-    start, end = period_bounds(at, team.timezone, period)
+    return team
+
+
+def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
+              exclude_origin: uuid.UUID | None = None) -> Frame:
+    """The person's frame at `at` (team version + personal override) and what is used of its period."""
+    team = _team(session, team_id)
+    frame = _frame_in_force(session, team, person_id, at, exclude_origin)
+    if frame is not None:
+        return frame
+    start, end = period_bounds(at, team.timezone, Period.WEEK.value)
     used = used_cents(session=session, team_id=team_id, person_id=person_id, start=start, end=end,
                       exclude_origin=exclude_origin)
-    if mandate is None:
-        return Frame(None, None, None, period, (), "", used, start, end)
-    cap, allowance = mandate.per_gesture_cap_cents, mandate.allowance_cents
-    override = session.exec(select(MandateOverride).where(
-        MandateOverride.mandate_id == mandate.id, MandateOverride.person_id == person_id)).first()
-    if override is not None:
-        cap = cap if override.per_gesture_cap_cents is None else override.per_gesture_cap_cents
-        allowance = allowance if override.allowance_cents is None else override.allowance_cents
-    return Frame(mandate.id, cap, allowance, period, tuple(mandate.kind_list), mandate.why, used, start, end)
+    return Frame(None, None, None, Period.WEEK.value, (), "", used, start, end)
 
 
 def check(*, session: Session, team_id: int, person_id: int, at: datetime, cost_cents: int, kind: str,
           exclude_origin: uuid.UUID | None = None) -> tuple[str, int | None]:
     """Compare a gesture with the frame in force: (MandateCheck code, mandate id). Never blocks."""
-    frame = frame_for(session=session, team_id=team_id, person_id=person_id, at=at,
-                      exclude_origin=exclude_origin)
-    if frame.mandate_id is None:
+    frame = _frame_in_force(session, _team(session, team_id), person_id, at, exclude_origin)
+    if frame is None:
         return MandateCheck.NO_MANDATE.value, None
     return outcome(frame, cost_cents=cost_cents, kind=kind), frame.mandate_id
 
