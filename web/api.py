@@ -19,13 +19,12 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import Team
-from ledger.services.feed import stored_moment
-from ledger.services.gestures import log_gesture
+from ledger.services.gestures import log_gesture, stored_gesture
 from ledger.types import utcnow
 from web.db import get_session
 from web.extensions import csrf
 from web.forms.gestures import form_errors, parse_gesture
-from web.security import signed_in_person, tablet_team
+from web.security import current_tablet, signed_in_person
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -58,8 +57,8 @@ def read_send_token(token) -> tuple[dict, datetime] | None:
 
 def device_allows(claims: dict) -> bool:
     """The request comes from the claimed team's tablet, or from the claimed person's own session."""
-    tablet = tablet_team()
-    if tablet is not None and getattr(tablet, "id", tablet) == claims["t"]:
+    tablet = current_tablet()
+    if tablet is not None and tablet.team_id == claims["t"]:
         return True
     person = signed_in_person()
     return person is not None and person.id == claims["p"]
@@ -104,14 +103,17 @@ def post_gesture():
     if team is None:
         return _problem(403, "unknown team")
     now = utcnow()
-    moment = stored_moment(session=session, gesture_id=gesture_id) or _moment(
+    stored = stored_gesture(session=session, gesture_id=gesture_id)
+    # A resent "just now" gesture means the moment first stored, not a new one.
+    moment = stored.occurred_at if stored is not None else _moment(
         body.get("queued_at"), issued=issued, now=now)
     data, errors = parse_gesture(body, tz=team.timezone, now=moment)
     if errors:
         return _problem(422, "invalid", errors=form_errors(errors))
     try:
         logged = log_gesture(session=session, team_id=team.id, person_id=claims["p"],
-                             logged_by_id=claims["p"], data=data, gesture_id=gesture_id, now=now)
+                             logged_by_id=claims["p"], data=data, gesture_id=gesture_id, now=now,
+                             stored=stored)
     except ValidationFailed as err:
         return _problem(422, "invalid", errors=form_errors(err.errors))
     except Conflict:

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import and_, bindparam, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -55,23 +56,30 @@ def is_member(session: Session, team_id: int, person_id: int) -> bool:
     return session.get(Membership, (team_id, person_id)) is not None
 
 
-def _people_errors(session: Session, team_id: int, person_id: int, logged_by_id: int) -> list[FieldError]:
-    errors = []
-    person = session.get(Person, person_id) if isinstance(person_id, int) else None
+# Both people of a gesture (giver and logger) with their membership of the team, in one statement.
+_PEOPLE = (select(Person.id, Person.active, Person.role, Membership.person_id.is_not(None).label("member"))
+           .outerjoin(Membership, and_(Membership.person_id == Person.id,
+                                       Membership.team_id == bindparam("team_id")))
+           .where(Person.id.in_([bindparam("person_id"), bindparam("logged_by_id")])))
+
+
+def _person_error(field: str, person, *, admin_anywhere: bool) -> list[FieldError]:
     if person is None:
-        errors.append(FieldError("person", "unknown"))
-    elif not person.active:
-        errors.append(FieldError("person", "inactive"))
-    elif not is_member(session, team_id, person_id):
-        errors.append(FieldError("person", "not_member"))
-    logger = session.get(Person, logged_by_id) if isinstance(logged_by_id, int) else None
-    if logger is None:
-        errors.append(FieldError("logged_by", "unknown"))
-    elif not logger.active:
-        errors.append(FieldError("logged_by", "inactive"))
-    elif logger.role != Role.ADMIN and not is_member(session, team_id, logged_by_id):
-        errors.append(FieldError("logged_by", "not_member"))
-    return errors
+        return [FieldError(field, "unknown")]
+    if not person.active:
+        return [FieldError(field, "inactive")]
+    if not person.member and not (admin_anywhere and person.role == Role.ADMIN):
+        return [FieldError(field, "not_member")]
+    return []
+
+
+def _people_errors(session: Session, team_id: int, person_id: int, logged_by_id: int) -> list[FieldError]:
+    ids = {"person_id": person_id, "logged_by_id": logged_by_id}
+    ids = {key: value if isinstance(value, int) else None for key, value in ids.items()}
+    found = {row.id: row for row in session.exec(_PEOPLE, params={"team_id": team_id, **ids})}
+    # The giver must belong to the team; whoever logs it too, unless they are an admin.
+    return (_person_error("person", found.get(ids["person_id"]), admin_anywhere=False)
+            + _person_error("logged_by", found.get(ids["logged_by_id"]), admin_anywhere=True))
 
 
 def _same_content(row: Gesture, content: dict, **ids) -> bool:
@@ -88,16 +96,33 @@ def _replay(session: Session, row: Gesture, data: GestureInput, team_id: int, pe
     return Logged(row, False, removed)
 
 
+class _LookUp:
+    """The default of log_gesture's `stored`: look the gesture id up in the ledger."""
+
+
+LOOK_UP = _LookUp()
+_INSERT = insert(Gesture.__table__)  # plain Core: the unit of work adds nothing to one new row
+
+
+def stored_gesture(*, session: Session, gesture_id: uuid.UUID) -> Gesture | None:
+    """The row already stored under a gesture id (a resent gesture), else None."""
+    return session.get(Gesture, gesture_id)
+
+
 def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id: int, data: GestureInput,
-                gesture_id: uuid.UUID | None = None, now: datetime | None = None,
-                commit: bool = True) -> Logged:
-    """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`."""
+                gesture_id: uuid.UUID | None = None, now: datetime | None = None, commit: bool = True,
+                stored: Gesture | None | _LookUp = LOOK_UP) -> Logged:
+    """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`.
+
+    A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`."""
     now = now or utcnow()
     team = session.get(Team, team_id) if isinstance(team_id, int) else None
     if team is None:
         raise NotFound("team")
-    if gesture_id is not None and (row := session.get(Gesture, gesture_id)) is not None:
-        return _replay(session, row, data, team_id, person_id)
+    if gesture_id is not None and isinstance(stored, _LookUp):
+        stored = stored_gesture(session=session, gesture_id=gesture_id)
+    if gesture_id is not None and stored is not None:
+        return _replay(session, stored, data, team_id, person_id)
     errors = validation_errors(data, now=now) + _people_errors(session, team_id, person_id, logged_by_id)
     if errors:
         raise ValidationFailed(errors)
@@ -105,23 +130,31 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
     code, mandate_id = mandates.check(session=session, team_id=team_id, person_id=person_id,
                                       at=content["occurred_at"], cost_cents=data.cost_cents, kind=data.kind)
     gid = gesture_id or uuid.uuid4()
-    row = Gesture(id=gid, origin_id=gid, entry_type=EntryType.ORIGINAL.value, team_id=team_id,
-                  person_id=person_id, logged_by_id=logged_by_id, logged_at=now, mandate_id=mandate_id,
-                  mandate_check=code, redacted=";".join(removed), **content)
-    session.add(row)
+    values = dict(id=gid, origin_id=gid, entry_type=EntryType.ORIGINAL.value, supersedes_id=None,
+                  team_id=team_id, person_id=person_id, logged_by_id=logged_by_id, logged_at=now,
+                  mandate_id=mandate_id, mandate_check=code, redacted=";".join(removed), change_reason="",
+                  **content)
+    return _store(session, values, data, removed, commit=commit)
+
+
+def _store(session: Session, values: dict, data: GestureInput, removed: tuple[str, ...], *,
+           commit: bool) -> Logged:
+    """Insert the new row, or answer as a replay when another request stored the same id first."""
     try:
-        session.commit() if commit else session.flush()
+        session.exec(_INSERT, params=values)
+        if commit:
+            session.commit()
     except IntegrityError:
         # Another request stored the same id between our look-up and our insert: answer as a replay.
         # (Without commit the caller's transaction is lost either way: it gets a Conflict to roll back.)
         session.rollback()
-        stored = session.get(Gesture, gid)
+        stored = session.get(Gesture, values["id"])
         if stored is None:
             raise
         if not commit:
             raise Conflict("this gesture id was stored by another request meanwhile") from None
-        return _replay(session, stored, data, team_id, person_id)
-    return Logged(row, True, removed)
+        return _replay(session, stored, data, values["team_id"], values["person_id"])
+    return Logged(Gesture(**values), True, removed)
 
 
 def current_of(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
