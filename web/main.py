@@ -18,6 +18,7 @@ from web.security import (
     signed_in_with_pin,
     visible_teams,
 )
+from web.service_worker import NoCacheResponse, serve_worker
 
 bp = Blueprint("main", __name__)
 
@@ -52,3 +53,14 @@ def choose():
     choose_team(team_id)
     return redirect(safe_next(request.form.get("next")) or url_for("main.index"))
 
+
+@bp.get("/sw.js")
+def service_worker():
+    # At the root, so the worker may look after every page of the tablet.
+    return serve_worker()
+
+
+@bp.get("/offline")
+def offline():
+    # Kept by the service worker and shown when a page cannot load; holds nothing personal.
+    return NoCacheResponse(render_template("offline.html"), mimetype="text/html")

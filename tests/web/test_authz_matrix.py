@@ -49,6 +49,8 @@ CASES = [
     Case("POST", "/language", data={"lang": "en", "next": "/"}),
     Case("POST", "/team", {"manager": OK, "admin": OK}, default=NOT_FOUND, data={"team": "{team_a}"}),
     Case("POST", "/team", {"admin": OK}, default=NOT_FOUND, data={"team": "{team_b}"}),
+    Case("GET", "/sw.js"),  # the service worker: public, nothing personal
+    Case("GET", "/offline"),  # the page the service worker keeps for when the network is gone
     # --- auth ---
     Case("GET", "/auth/login"),
     Case("POST", "/auth/login"),  # an empty form: asked again, nobody signed in
