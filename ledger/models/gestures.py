@@ -36,6 +36,9 @@ class Gesture(GestureContent, table=True):
         Index("ix_gesture_team_occurred", "team_id", "occurred_at", "entry_type", "cost_cents", "reaction",
               "person_id", "mandate_check", "id"),
         Index("ix_gesture_person_occurred", "person_id", "occurred_at"),
+        # The mandate check's used sum, from the index alone (migration 0004).
+        Index("ix_gesture_person_team_occurred", "person_id", "team_id", "occurred_at", "entry_type",
+              "cost_cents", "id"),
         UniqueConstraint("supersedes_id"),
     )
 
