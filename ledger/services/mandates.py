@@ -83,7 +83,8 @@ def _frame_statement(*, excluding: bool):
             .select_from(in_force).outerjoin(MandateOverride, own))
 
 
-# Built once: composing these per gesture cost more than running them.
+# Built once (composing them per gesture cost more than running them); run as plain Core on the
+# session's connection, since they return plain rows.
 _FRAME = {excluding: _frame_statement(excluding=excluding) for excluding in (False, True)}
 
 
@@ -96,7 +97,7 @@ def _frame_in_force(session: Session, team: Team, person_id: int, at: datetime,
               "month_start": bounds[Period.MONTH][0], "month_end": bounds[Period.MONTH][1]}
     if exclude_origin is not None:
         params["exclude_origin"] = exclude_origin
-    row = session.exec(_FRAME[exclude_origin is not None], params=params).first()
+    row = session.connection().execute(_FRAME[exclude_origin is not None], params).first()
     if row is None:
         return None
     cap = row.per_gesture_cap_cents if row.own_cap is None else row.own_cap
