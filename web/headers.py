@@ -40,9 +40,16 @@ def _language_from_cookie() -> None:
         session["lang"] = request.cookies[LANG_COOKIE]
 
 
+def _policy(directives: dict) -> str:
+    return "; ".join(f"{k} {v}" for k, v in directives.items())
+
+
+_CSP_HEADER = _policy(CSP)  # the usual policy, joined once
+
+
 def _security_headers(response):
-    policy = {**CSP, **g.get("csp", {})}
-    response.headers["Content-Security-Policy"] = "; ".join(f"{k} {v}" for k, v in policy.items())
+    relaxed = g.get("csp")
+    response.headers["Content-Security-Policy"] = _policy({**CSP, **relaxed}) if relaxed else _CSP_HEADER
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
@@ -50,7 +57,8 @@ def _security_headers(response):
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000"
-    if request.endpoint != "static" and (current_user.is_authenticated or TABLET_COOKIE in request.cookies):
+    # The tablet cookie is checked first: it spares loading the signed-in user on a tablet's requests.
+    if request.endpoint != "static" and (TABLET_COOKIE in request.cookies or current_user.is_authenticated):
         # A shared tablet: nothing a signed-in person saw may come back from a cache.
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")
