@@ -23,6 +23,7 @@ from ledger.services.gestures import (
     correct_gesture,
     log_gesture,
     may_change,
+    stored_gesture,
     void_gesture,
 )
 from ledger.services.mandates import frame_for, mandate_history
@@ -108,12 +109,13 @@ def new():
     if not form.is_submitted():
         return _form_page("gestures/new.html", form=form, team=team, person=person, errors={})
     gesture_id = gesture_uuid(form.gesture_id.data)
-    moment = reads.stored_moment(session=get_session(), gesture_id=gesture_id) or utcnow()
+    stored = stored_gesture(session=get_session(), gesture_id=gesture_id)
+    moment = stored.occurred_at if stored is not None else utcnow()  # a resent "now" keeps its moment
     data, errors = parse_gesture(request.form, tz=team.timezone, now=moment)
     if not errors:
         try:
             logged = log_gesture(session=get_session(), team_id=team.id, person_id=person.id,
-                                 logged_by_id=person.id, data=data, gesture_id=gesture_id)
+                                 logged_by_id=person.id, data=data, gesture_id=gesture_id, stored=stored)
         except ValidationFailed as err:
             errors = err.errors
         except Conflict:
