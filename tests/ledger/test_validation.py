@@ -8,8 +8,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from ledger.errors import ValidationFailed
-from ledger.models import AuditEvent, Gesture
-from ledger.services.gestures import validate
+from ledger.models import AuditEvent, Gesture, Person
+from ledger.services.gestures import log_gesture, validate
 from ledger.services.people import set_active
 from tests.factories import gesture_input, make_person, make_team
 
@@ -122,6 +122,24 @@ class TestWhoMayBeLogged:
         set_active(session=session, person_id=gone.id, active=False)
         anouk = make_person(session, team)
         assert self._log(session, team, gone, anouk) == [("person", "inactive")]
+
+    def test_unknown_people_are_refused_by_name_of_their_role(self, session):
+        team = make_team(session)
+        ghost = Person(id=999_999, display_name="Nobody")  # never stored
+        assert self._log(session, team, ghost, ghost) == [("person", "unknown"), ("logged_by", "unknown")]
+
+    def test_an_admin_outside_the_team_may_log_for_a_member(self, session):
+        team, other = make_team(session), make_team(session, "Floor")
+        admin = make_person(session, other, "Ada", role="admin")
+        anouk = make_person(session, team)
+        row = log_gesture(session=session, team_id=team.id, person_id=anouk.id, logged_by_id=admin.id,
+                          data=gesture_input(occurred_at=HOUR_AGO), now=NOW).gesture
+        assert (row.person_id, row.logged_by_id) == (anouk.id, admin.id)
+
+    def test_an_admin_outside_the_team_cannot_be_its_giver(self, session):
+        team, other = make_team(session), make_team(session, "Floor")
+        admin = make_person(session, other, "Ada", role="admin")
+        assert self._log(session, team, admin, admin) == [("person", "not_member")]
 
     def test_an_inactive_logger_is_refused(self, session):
         team = make_team(session)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from itsdangerous.timed import TimestampSigner
+from sqlalchemy import event
 from sqlmodel import select
 
 from ledger.models import Gesture
@@ -186,3 +187,19 @@ def test_the_tablet_cookie_is_what_binds_the_token_to_the_device(client, session
     client.delete_cookie(TABLET_COOKIE)
     client.post("/tablet/leave")
     assert client.post("/api/gestures", json=gesture(token)).status_code == 403
+
+
+def test_a_gesture_from_the_outbox_takes_six_statements_one_per_fact_it_needs(app, client, session, desk):
+    # The tablet, the team, the id probe, both people, the mandate frame, the insert: no look-up twice.
+    token, sent = form_token(client), []
+    client.post("/tablet/leave")  # as a queued gesture arrives: the tablet's cookie and the token only
+
+    def record(_conn, _cursor, statement, *_rest):
+        sent.append(statement.split()[0])
+
+    event.listen(app.extensions["engine"], "before_cursor_execute", record)
+    try:
+        assert client.post("/api/gestures", json=gesture(token)).status_code == 201
+    finally:
+        event.remove(app.extensions["engine"], "before_cursor_execute", record)
+    assert sent == ["SELECT"] * 5 + ["INSERT"]
