@@ -26,13 +26,17 @@ BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "20
         "description": "Brought coffee to a family waiting for their room after a long journey"}
 
 
-def _cpu_ms(post, runs: int) -> float:
+def _cpu_ms(post, runs: int, rounds: int = 3) -> float:
+    """CPU ms per call, the best of a few rounds: other jobs on shared cores only ever add to it."""
     for _ in range(20):
         post()
-    start = time.process_time()
-    for _ in range(runs):
-        post()
-    return (time.process_time() - start) / runs * 1000
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(runs // rounds):
+            post()
+        best = min(best, (time.process_time() - start) / (runs // rounds) * 1000)
+    return best
 
 
 def profile(work: Path, log=print, runs: int = 300) -> None:
@@ -62,7 +66,8 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
     note = BODY["description"]
     bare_ms = _cpu_ms(lambda: bare.post("/insert", data={"id": str(uuid.uuid4()), "note": note}), runs)
     log_ms = _cpu_ms(post, runs)
-    log(f"\nIn-process profile (Flask test client, CPU of this process): POST /api/gestures {log_ms:.2f} ms, "
+    log(f"\nIn-process profile (Flask test client, CPU of this process, best of 3 rounds): "
+        f"POST /api/gestures {log_ms:.2f} ms, "
         f"bare baseline {bare_ms:.2f} ms per request ({bare_ms / log_ms:.0%}).")
     _statements(app, post, log)
     _hot_spots(post, log, runs=100)
