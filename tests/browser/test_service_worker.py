@@ -11,6 +11,12 @@ from tests.browser.test_log_gesture import desk, sign_in  # noqa: F401  (desk: a
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # conftest.py blocks service workers for the other browser tests; here they are the subject.
+    return {**browser_context_args, "service_workers": "allow"}
+
 OUTBOX_KEY = "gesture-ledger-outbox-v1"  # web/static/outbox.js
 WAITING = {  # one gesture saved on the tablet while offline, as outbox.js keeps it
     "id": "6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "queued_at": "2026-11-20T10:15:00Z",
