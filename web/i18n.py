@@ -1,6 +1,7 @@
 """Language choice and the formatting filters every template uses (money in one place)."""
 
 from decimal import Decimal
+from pathlib import Path
 
 from flask import Flask, current_app, request, session
 from flask_babel import format_currency, get_locale
@@ -23,7 +24,19 @@ def money(cents: int | None) -> str:
     return format_currency(Decimal(cents) / 100, current_app.config["CURRENCY"])
 
 
+CATALOGUES = Path(__file__).parent / "translations"
+
+
+def missing_catalogues(folder: Path = CATALOGUES) -> list[str]:
+    """Languages whose compiled catalogue (.mo) is missing: their pages would silently show English."""
+    return [lang for lang in LANGUAGES if lang != "en"
+            and not (folder / lang / "LC_MESSAGES" / "messages.mo").is_file()]
+
+
 def init_app(app: Flask) -> None:
+    for lang in missing_catalogues():
+        app.logger.warning("The %s translations are not compiled: run `make translations` "
+                           "(pybabel compile -d web/translations) before serving.", lang)
     app.jinja_env.filters["money"] = money
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES

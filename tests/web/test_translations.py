@@ -100,3 +100,12 @@ def test_the_language_switch_refuses_an_unknown_language(client):
 def test_the_language_switch_needs_a_csrf_token(app):
     app.config["WTF_CSRF_ENABLED"] = True
     assert app.test_client().post("/language", data={"lang": "en"}).status_code == 400
+
+
+def test_a_missing_compiled_catalogue_is_named_so_the_server_can_warn(tmp_path):
+    from web.i18n import missing_catalogues
+
+    (tmp_path / "nl" / "LC_MESSAGES").mkdir(parents=True)
+    assert missing_catalogues(tmp_path) == ["nl"]
+    (tmp_path / "nl" / "LC_MESSAGES" / "messages.mo").write_bytes(b"")
+    assert missing_catalogues(tmp_path) == []
