@@ -1,0 +1,22 @@
+"""report quality: effort minutes may be unknown (NULL)
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-30 04:30:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Placeholder so that parallel work can chain its migrations; filled in by the issue that owns it.
+    pass
+
+
+def downgrade() -> None:
+    pass
