@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 translations: $(STAMP)
-	$(BIN)/pybabel -q compile -d web/translations
+	$(BIN)/pybabel -q compile -d ledger/i18n/translations
 
 # FLASK_DEBUG=1 on every step: a development run needs no SECRET_KEY (the app refuses to start without
 # one otherwise); PUBLIC_URL makes the printed demo tablet links match HOST and PORT.

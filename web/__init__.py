@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+from ledger.i18n import TRANSLATIONS
 from web import config as settings
 from web import db, i18n
 from web.extensions import babel, csrf, login_manager
@@ -26,7 +27,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale,
-                   default_translation_directories="translations")
+                   default_translation_directories=str(TRANSLATIONS))
     i18n.init_app(app)
     from web import icons, security
 

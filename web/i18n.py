@@ -6,6 +6,8 @@ from pathlib import Path
 from flask import Flask, current_app, request, session
 from flask_babel import format_currency, get_locale
 
+from ledger.i18n import TRANSLATIONS
+
 LANGUAGES = ("nl", "en")
 
 
@@ -24,7 +26,7 @@ def money(cents: int | None) -> str:
     return format_currency(Decimal(cents) / 100, current_app.config["CURRENCY"])
 
 
-CATALOGUES = Path(__file__).parent / "translations"
+CATALOGUES = TRANSLATIONS
 
 
 def missing_catalogues(folder: Path = CATALOGUES) -> list[str]:
@@ -36,7 +38,7 @@ def missing_catalogues(folder: Path = CATALOGUES) -> list[str]:
 def init_app(app: Flask) -> None:
     for lang in missing_catalogues():
         app.logger.warning("The %s translations are not compiled: run `make translations` "
-                           "(pybabel compile -d web/translations) before serving.", lang)
+                           "(pybabel compile -d ledger/i18n/translations) before serving.", lang)
     app.jinja_env.filters["money"] = money
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES

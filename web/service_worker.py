@@ -12,6 +12,8 @@ from pathlib import Path
 
 from flask import Response, current_app, request, url_for
 
+from ledger.i18n import TRANSLATIONS
+
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"
 SW_SOURCE = "sw.js"
@@ -27,7 +29,7 @@ NAVIGATION_TIMEOUT_SECONDS = 4
 def _version_sources() -> list[Path]:
     # The offline page is kept too: its template and wording are part of the version.
     return [*(STATIC / name for name in (*SHELL_FILES, SW_SOURCE)), WEB / "templates" / "offline.html",
-            *sorted(WEB.glob("translations/*/LC_MESSAGES/messages.po"))]
+            *sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))]
 
 
 def shell_version() -> str:

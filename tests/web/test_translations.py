@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
-NL_PO = WEB / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+NL_PO = ROOT / "ledger" / "i18n" / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
 
 
