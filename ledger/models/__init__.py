@@ -11,6 +11,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+from ledger.models.admin import PasswordReset, Setting  # noqa: E402
 from ledger.models.audit import AuditEvent  # noqa: E402
 from ledger.models.devices import Tablet  # noqa: E402
 from ledger.models.gestures import Appreciation, Gesture  # noqa: E402
@@ -25,9 +26,11 @@ __all__ = [
     "Mandate",
     "MandateOverride",
     "Membership",
+    "PasswordReset",
     "Person",
     "PromptReview",
     "SQLModel",
+    "Setting",
     "Tablet",
     "Team",
 ]

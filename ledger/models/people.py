@@ -1,6 +1,6 @@
 """Teams, people and who belongs to which team."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -19,6 +19,10 @@ class Team(TeamBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120, unique=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Administration (migration 0006): an archived team keeps its history but takes no new gestures;
+    # person-level comparisons need at least this many active members.
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    min_group_size: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
 
 
 class PersonBase(SQLModel):
@@ -44,9 +48,13 @@ class Person(PersonBase, table=True):
     lang: str | None = Field(default=None, max_length=5)
     # Set when a privacy erasure pseudonymised this person; their gestures keep the team's totals true.
     erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When a leaver was deactivated (migration 0006); None while active.
+    deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Membership(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", primary_key=True)
     person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    # The local date the person joined the team (migration 0006); None: not known (reports fall back).
+    since: date | None = Field(default=None)
