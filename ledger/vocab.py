@@ -68,3 +68,21 @@ class EntryType(StrEnum):
 REACTION_MIN = 1
 REACTION_MAX = 5
 REACTION_DELIGHTED = 4
+
+
+# --- learning sessions (issue 8) --------------------------------------------------------------------
+
+class SessionStatus(StrEnum):
+    """Where a learning session is in its life: planned, being held, or closed with its summary."""
+
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class ActionStatus(StrEnum):
+    """An agreed action of a learning session."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"

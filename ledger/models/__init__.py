@@ -18,19 +18,33 @@ from ledger.models.gestures import Appreciation, Gesture  # noqa: E402
 from ledger.models.mandates import Mandate, MandateOverride  # noqa: E402
 from ledger.models.people import Membership, Person, Team  # noqa: E402
 from ledger.models.reviews import PromptReview  # noqa: E402
+from ledger.models.sessions import (  # noqa: E402
+    LearningSession,
+    SessionAction,
+    SessionStory,
+    StoryOffer,
+    Takeaway,
+    TakeawayStory,
+)
 
 __all__ = [
     "Appreciation",
     "AuditEvent",
     "Gesture",
+    "LearningSession",
     "Mandate",
     "MandateOverride",
     "Membership",
     "PasswordReset",
     "Person",
     "PromptReview",
+    "SessionAction",
+    "SessionStory",
     "SQLModel",
     "Setting",
+    "StoryOffer",
+    "Takeaway",
+    "TakeawayStory",
     "Tablet",
     "Team",
 ]

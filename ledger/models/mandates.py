@@ -25,8 +25,8 @@ class Mandate(MandateBase, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     agreed_by_id: int | None = Field(default=None, foreign_key="person.id")
     agreed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    # The learning session that agreed this version, once sessions exist (no FK yet on purpose).
-    learning_session_id: int | None = Field(default=None)
+    # The learning session that agreed this version (migration 0005 added the foreign key).
+    learning_session_id: int | None = Field(default=None, foreign_key="learning_session.id")
 
     @property
     def kind_list(self) -> list[str]:

@@ -48,6 +48,8 @@ class Person(PersonBase, table=True):
     lang: str | None = Field(default=None, max_length=5)
     # Set when a privacy erasure pseudonymised this person; their gestures keep the team's totals true.
     erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # "My name may be shown in learning sessions" (migration 0005); otherwise "a colleague" is shown.
+    show_name_in_sessions: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
     # When a leaver was deactivated (migration 0006); None while active.
     deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
