@@ -5,12 +5,14 @@ random strings, so a fast SHA-256 of them is enough and lets us look a tablet up
 """
 
 import hashlib
+import re
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
+PIN_PATTERN = re.compile(r"[0-9]{4,6}")  # ASCII digits only: [0-9], not \d (which matches "١٢٣٤")
 
 
 def hash_secret(secret: str) -> str:
@@ -36,3 +38,16 @@ def new_token() -> str:
 def token_hash(token: str) -> str:
     """The SHA-256 hex digest under which a device token is stored."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def pin_problem(pin: object) -> str | None:
+    """Why a PIN is refused ("format", "too_simple"), or None when it is fine: the one PIN rule.
+
+    4 to 6 ASCII digits, not one digit repeated (0000) and not a straight run up or down (1234, 9876).
+    """
+    if not isinstance(pin, str) or not PIN_PATTERN.fullmatch(pin):
+        return "format"
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
+    if len(set(pin)) == 1 or steps in ({1}, {-1}):
+        return "too_simple"
+    return None

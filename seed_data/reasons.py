@@ -39,6 +39,7 @@ _GENERIC = {
     "control_chars": "contains control characters (is it binary data?)",
     "too_short": "must be at least {min} characters long",
     "pin_format": "must be 4 to 6 digits",
+    "pin_too_simple": "is too easy to guess (a repeated digit or a row like 1234)",
     "format": "is not an e-mail address",
     "inactive": "belongs to someone who is deactivated",
     "not_member": "is not a member of this team",

@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from wtforms import SelectChoice
 
-from ledger.errors import LockedOut, NotFound, ValidationFailed
+from ledger.errors import LockedOut, ValidationFailed
 from ledger.models import Person
+from ledger.permissions import may_issue_setup_code
 from ledger.services import auth as auth_service
 from ledger.services.people import team_members
 from ledger.types import utcnow
@@ -17,6 +18,7 @@ from web.forms import ActionForm
 from web.forms.auth import LoginForm, SetPinForm
 from web.security import (
     MANAGER_ROLES,
+    current_actor,
     current_person,
     current_tablet,
     effective_role,
@@ -96,8 +98,6 @@ def set_pin():
         try:
             auth_service.set_pin_with_code(session=get_session(), person_id=form.person.data,
                                            team_id=tablet.team_id, code=form.code.data, pin=form.pin.data)
-        except NotFound:
-            abort(404)
         except ValidationFailed as exc:
             form.pin.errors = [_("A PIN has 4 to 6 digits.") if exc.by_field()["pin"].code == "format" else
                                _("Pick a PIN that is harder to guess than a row or a repeated digit.")]
@@ -123,7 +123,7 @@ def setup_codes():
     me = current_person()
     teams = [(team, team_members(session=get_session(), team_id=team.id)) for team in visible_teams(me)]
     allowed = {p.id for _team, people in teams for p in people
-               if auth_service.may_issue_setup_code(session=get_session(), issuer=me, person=p)}
+               if may_issue_setup_code(session=get_session(), actor=current_actor(), person=p)}
     return render_template("auth/setup_codes.html", teams=teams, allowed=allowed, form=ActionForm(),
                            hours=_code_hours())
 
@@ -131,11 +131,7 @@ def setup_codes():
 @bp.post("/setup-codes/<int:person_id>")
 @role_required(*MANAGER_ROLES)
 def issue_setup_code(person_id: int):
-    try:
-        code = auth_service.issue_setup_code(session=get_session(), person_id=person_id,
-                                             issuer=current_person())
-    except NotFound:
-        abort(404)
+    code = auth_service.issue_setup_code(session=get_session(), person_id=person_id, issuer=current_actor())
     person = get_session().get(Person, person_id)
     return render_template("auth/setup_code_issued.html", code=code, person=person, hours=_code_hours())
 

@@ -7,25 +7,18 @@ tablet's outbox uses lives in web/api.py.
 
 import uuid
 from datetime import timedelta
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
+from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import Gesture, Person, Team
+from ledger.permissions import CORRECTION_WINDOW, may_change_gesture
 from ledger.services import feed as reads
 from ledger.services.appreciations import appreciate as appreciate_service
-from ledger.services.gestures import (
-    CORRECTION_WINDOW,
-    correct_gesture,
-    log_gesture,
-    may_change,
-    stored_gesture,
-    void_gesture,
-)
+from ledger.services.gestures import correct_gesture, log_gesture, stored_gesture, void_gesture
 from ledger.services.mandates import frame_for, mandate_history
 from ledger.types import utcnow
 from web import labels
@@ -45,8 +38,8 @@ from web.forms.gestures import (
 )
 from web.security import (
     can_see_team,
+    current_actor,
     current_person,
-    effective_role,
     end_task_session,
     signed_in_person,
     signed_in_with_pin,
@@ -181,9 +174,8 @@ def _own_current(gesture_id: uuid.UUID) -> tuple[Gesture, Person, Team]:
     if current is None:
         abort(404)
     # The ledger's rule, with the role this sign-in carries: a PIN never gives a manager's rights.
-    actor = SimpleNamespace(id=person.id, role=effective_role())
     origin = session.get(Gesture, row.origin_id)
-    if not may_change(session=session, actor=actor, origin=origin, now=utcnow()):
+    if not may_change_gesture(session=session, actor=current_actor(), origin=origin, now=utcnow()):
         abort(403)
     return current, person, session.get(Team, row.team_id)
 
@@ -204,8 +196,6 @@ def correct(gesture_id: uuid.UUID):
                             reason=form.reason.data or "", new_id=gesture_uuid(form.gesture_id.data))
         except ValidationFailed as err:
             errors = err.errors
-        except NotAllowed:
-            abort(403)
         except Conflict:
             errors = [FieldError("form", "superseded")]
         else:
@@ -233,8 +223,6 @@ def void(gesture_id: uuid.UUID):
                          reason=form.reason.data or "")
         except ValidationFailed as err:
             errors = form_errors(err.errors)
-        except NotAllowed:
-            abort(403)
         except Conflict:
             errors = form_errors([FieldError("form", "superseded")])
         else:
@@ -254,11 +242,10 @@ def appreciate(gesture_id: uuid.UUID):
         abort(404)
     form = AppreciateForm()
     try:
-        appreciate_service(session=session, gesture_id=row.id, by_id=person.id, note=form.note.data or "")
+        appreciate_service(session=session, gesture_id=row.id, by_id=person.id, note=form.note.data or "",
+                           actor=current_actor())
     except ValidationFailed as err:
         flash(labels.field_message(err.errors[0]), "error")
-    except NotAllowed:
-        abort(403)
     except (Conflict, NotFound):
         flash(_("This gesture was withdrawn in the meantime."), "info")
     else:

@@ -13,37 +13,20 @@ from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlmodel import select
 from werkzeug.routing import BuildError
 
-from ledger.models import Membership, Person, Tablet, Team
+from ledger import permissions
+from ledger.models import Person, Tablet, Team
+from ledger.permissions import Actor
 from ledger.services import auth as auth_service
 from ledger.services.tablets import tablet_for_token
+from web.cookies import TABLET_COOKIE
 from web.db import get_session
 from web.extensions import login_manager
 from web.users import User
 
-TABLET_COOKIE = "gl_tablet"
-TABLET_COOKIE_MAX_AGE = timedelta(days=400)  # browsers cap cookie lifetimes at 400 days
-LANG_COOKIE = "lang"
-LANG_COOKIE_MAX_AGE = timedelta(days=365)
 PIN_IDLE_TIMEOUT = timedelta(minutes=2)  # app.config["PIN_IDLE_SECONDS"] overrides it (tests)
-MANAGER_ROLES = ("manager", "admin")
-
-CSP = {
-    "default-src": "'self'",
-    "script-src": "'self'",
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "manifest-src": "'self'",
-    "worker-src": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-    "base-uri": "'none'",
-    "object-src": "'none'",
-}
+MANAGER_ROLES = tuple(sorted(permissions.MANAGER_ROLES))  # for @role_required(*MANAGER_ROLES)
 
 
 # --- who is asking -------------------------------------------------------------------------------
@@ -80,31 +63,37 @@ def signed_in_with_pin() -> bool:
     return current_user.is_authenticated and session.get("auth") != "password"
 
 
-def effective_role() -> str | None:
-    """The role that counts for this request: a PIN session is always "staff"; None when anonymous."""
-    person = signed_in_person()
+def current_actor() -> Actor | None:
+    """Who acts in this request, for ledger.permissions (a PIN session: staff, pinned to its team)."""
+    if "actor" not in g:
+        person = signed_in_person()
+        pinned = session.get("team_id", -1) if signed_in_with_pin() else None
+        g.actor = Actor.of(person, pinned_team_id=pinned) if person is not None else None
+    return g.actor
+
+
+def _actor_for(person: Person | None) -> Actor | None:
+    """The request's actor when `person` is the one signed in, else that person with their full role."""
     if person is None:
         return None
-    return "staff" if signed_in_with_pin() else person.role
+    actor = current_actor()
+    return actor if actor is not None and actor.person_id == person.id else Actor.of(person)
+
+
+def effective_role() -> str | None:
+    """The role that counts for this request: a PIN session is always "staff"; None when anonymous."""
+    actor = current_actor()
+    return actor.role if actor is not None else None
 
 
 def can_see_team(person: Person | None, team_id: int) -> bool:
-    """Staff and managers see their own teams, admins all; a PIN session only its tablet's team."""
-    if person is None or not person.active:
-        return False
-    if current_user.is_authenticated and current_user.person.id == person.id and signed_in_with_pin():
-        return session.get("team_id") == team_id
-    if person.role == "admin":
-        return get_session().get(Team, team_id) is not None
-    return get_session().get(Membership, {"team_id": team_id, "person_id": person.id}) is not None
+    """ledger.permissions.can_see_team for this person as they act in this request."""
+    return permissions.can_see_team(session=get_session(), actor=_actor_for(person), team_id=team_id)
 
 
-def visible_teams(person: Person) -> list[Team]:
-    """The teams this person may see, by name (all teams for an admin)."""
-    query = select(Team).order_by(Team.name)
-    if person.role != "admin":
-        query = query.join(Membership, Membership.team_id == Team.id).where(Membership.person_id == person.id)
-    return list(get_session().exec(query))
+def visible_teams(person: Person | None) -> list[Team]:
+    """The teams this person may see in this request, by name (ledger.permissions decides)."""
+    return permissions.visible_teams(session=get_session(), actor=_actor_for(person))
 
 
 def team_for_request() -> Team | None:
@@ -184,6 +173,7 @@ def _fresh_session() -> None:
     if lang:
         session["lang"] = lang
     g.pop("request_team", None)
+    g.pop("actor", None)
 
 
 def start_password_session(person: Person) -> None:
@@ -266,15 +256,13 @@ def relax_csp(**directives: str) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Hook the session checks, headers, cookies and flask-login's redirect into the app."""
-    from web import headers
-
-    headers.init_app(app)
+    """Hook the session checks and flask-login's redirect into the app."""
     app.before_request(_check_pin_session)
     login_manager.unauthorized_handler(to_sign_in)
     app.jinja_env.globals.update(
         signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,
         effective_role=effective_role, team_for_request=team_for_request, url_or=url_or,
+        current_actor=current_actor,
         pin_idle_seconds=pin_idle_seconds,
         has_endpoint=lambda endpoint: endpoint in current_app.view_functions,
     )

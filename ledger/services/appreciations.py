@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Appreciation, Gesture, Person
+from ledger.permissions import Actor, may_appreciate
 from ledger.services.gesture_rules import clean_text, text_errors
-from ledger.services.gestures import current_of, is_member
-from ledger.vocab import Role
+from ledger.services.gestures import current_of
 
 NOTE_MAX = 200
 
@@ -20,24 +20,27 @@ def _existing(session: Session, origin_id: uuid.UUID, by_id: int) -> Appreciatio
         Appreciation.gesture_id == origin_id, Appreciation.person_id == by_id)).first()
 
 
-def _check_may_appreciate(session: Session, gesture: Gesture, by_id: int) -> None:
-    person = session.get(Person, by_id) if isinstance(by_id, int) else None
-    if person is None or not person.active:
-        raise NotAllowed("unknown or inactive person")
-    if gesture.person_id == by_id:
-        raise NotAllowed("you cannot appreciate your own gesture")
-    if person.role != Role.ADMIN and not is_member(session, gesture.team_id, by_id):
-        raise NotAllowed("only the team and its managers can appreciate this gesture")
+def _check_may_appreciate(session: Session, gesture: Gesture, by: Actor | None) -> None:
+    if not may_appreciate(session=session, actor=by, gesture=gesture):
+        raise NotAllowed("only the team, its managers and admins appreciate a gesture, and not their own")
     if current_of(session=session, origin_id=gesture.origin_id) is None:
         raise Conflict("this gesture was voided")
 
 
-def appreciate(*, session: Session, gesture_id: uuid.UUID, by_id: int, note: str = "") -> Appreciation:
-    """Appreciate a gesture once per person (a repeat returns the first); the note is PII-redacted."""
+def appreciate(*, session: Session, gesture_id: uuid.UUID, by_id: int, note: str = "",
+               actor: Actor | None = None) -> Appreciation:
+    """Appreciate a gesture once per person (a repeat returns the first); the note is PII-redacted.
+
+    `actor` is the request's Actor (its team and role); without it the person `by_id` acts in full."""
     gesture = session.get(Gesture, gesture_id)
     if gesture is None:
         raise NotFound("gesture")
-    _check_may_appreciate(session, gesture, by_id)
+    if actor is None:
+        person = session.get(Person, by_id) if isinstance(by_id, int) else None
+        actor = Actor.of(person) if person is not None else None
+    elif actor.person_id != by_id:
+        raise NotAllowed("the actor and the appreciating person differ")
+    _check_may_appreciate(session, gesture, actor)
     if (found := _existing(session, gesture.origin_id, by_id)) is not None:
         return found
     errors = text_errors("note", note, NOTE_MAX)

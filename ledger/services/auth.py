@@ -13,9 +13,10 @@ from typing import NoReturn
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from ledger.credentials import hash_secret, verify_secret
+from ledger.credentials import hash_secret, pin_problem, verify_secret
 from ledger.errors import FieldError, LockedOut, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Membership, Person
+from ledger.permissions import Actor, as_actor, may_issue_setup_code
 from ledger.services import audit
 from ledger.types import utcnow
 
@@ -25,7 +26,6 @@ SETUP_CODE_LIFETIME = timedelta(hours=48)
 SETUP_CODE_LENGTH = 8
 # No 0/O, 1/I/L: the code is read off a screen and typed on a tablet.
 SETUP_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-PIN_PATTERN = re.compile(r"[0-9]{4,6}")
 
 
 class BadCredentials(NotAllowed):
@@ -128,32 +128,20 @@ def sign_out(*, session: Session, person_id: int) -> None:
     session.commit()
 
 
-def may_issue_setup_code(*, session: Session, issuer: Person, person: Person) -> bool:
-    """Admins may issue codes for anyone; managers for themselves and staff in their own teams."""
-    if issuer.role == "admin":
-        return True
-    if issuer.role != "manager":
-        return False
-    if issuer.id == person.id:
-        return True
-    if person.role != "staff":
-        return False
-    mine = select(Membership.team_id).where(Membership.person_id == issuer.id)
-    shared = select(Membership).where(Membership.person_id == person.id, Membership.team_id.in_(mine))
-    return session.exec(shared).first() is not None
+def issue_setup_code(*, session: Session, person_id: int, issuer: Actor | Person) -> str:
+    """A one-time code (shown once, stored hashed) with which the person sets their own PIN.
 
-
-def issue_setup_code(*, session: Session, person_id: int, issuer: Person) -> str:
-    """A one-time code (shown once, stored hashed) with which the person sets their own PIN."""
+    Someone the issuer may not issue a code for is NotFound: other teams' people are not visible."""
     person = session.get(Person, person_id)
+    actor = as_actor(issuer)
     if person is None or not person.active or not may_issue_setup_code(
-            session=session, issuer=issuer, person=person):
+            session=session, actor=actor, person=person):
         raise NotFound("person")
     code = "".join(secrets.choice(SETUP_CODE_ALPHABET) for _ in range(SETUP_CODE_LENGTH))
     person.setup_code_hash = hash_secret(code)
     person.setup_code_expires_at = utcnow() + SETUP_CODE_LIFETIME
     session.add(person)
-    audit.record(session, action="setup_code_issued", actor_id=issuer.id, entity="person",
+    audit.record(session, action="setup_code_issued", actor_id=actor.person_id, entity="person",
                  entity_id=person.id)
     session.commit()
     return f"{code[:4]}-{code[4:]}"
@@ -162,16 +150,6 @@ def issue_setup_code(*, session: Session, person_id: int, issuer: Person) -> str
 def normalise_setup_code(code: str) -> str:
     """What the person typed, without spaces or dashes, in capitals."""
     return re.sub(r"[\s-]", "", code).upper()
-
-
-def pin_problem(pin: str) -> str | None:
-    """Why a new PIN is refused ("format", "too_simple"), or None when it is fine."""
-    if not PIN_PATTERN.fullmatch(pin):
-        return "format"
-    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
-    if len(set(pin)) == 1 or steps in ({1}, {-1}):
-        return "too_simple"
-    return None
 
 
 def set_pin_with_code(*, session: Session, person_id: int, team_id: int, code: str, pin: str) -> Person:

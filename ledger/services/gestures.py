@@ -7,7 +7,7 @@ the stored row.
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import and_, bindparam, insert
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from ledger.current import is_current
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Gesture, Membership, Person, Team
+from ledger.permissions import Actor, may_change_gesture
 from ledger.services import audit, mandates
 from ledger.services.gesture_rules import (  # noqa: F401 - GestureInput and limits are part of this API
     MAX_AGE,
@@ -31,7 +32,6 @@ from ledger.services.gesture_rules import (  # noqa: F401 - GestureInput and lim
 from ledger.types import utcnow
 from ledger.vocab import EntryType, Role
 
-CORRECTION_WINDOW = timedelta(hours=24)  # staff may correct/void their own entries this long
 REASON_MAX = Gesture.model_fields["change_reason"].metadata[0].max_length
 
 
@@ -49,11 +49,6 @@ def validate(data: GestureInput, *, now: datetime) -> None:
     errors = validation_errors(data, now=now)
     if errors:
         raise ValidationFailed(errors)
-
-
-def is_member(session: Session, team_id: int, person_id: int) -> bool:
-    """True when the person belongs to the team."""
-    return session.get(Membership, (team_id, person_id)) is not None
 
 
 # The statements of logging are built once and run on the session's connection (same transaction) as
@@ -189,22 +184,13 @@ def _target(session: Session, gesture_id: uuid.UUID, actor_id: int, now: datetim
             select(Gesture.id).where(Gesture.supersedes_id == target.id)).first() is not None:
         raise Conflict("only the current entry of a gesture can be changed")
     origin = session.get(Gesture, target.origin_id)
-    actor = session.get(Person, actor_id) if isinstance(actor_id, int) else None
-    if actor is None or not actor.active:
+    person = session.get(Person, actor_id) if isinstance(actor_id, int) else None
+    if person is None or not person.active:
         raise NotAllowed("unknown or inactive person")
-    if not may_change(session=session, actor=actor, origin=origin, now=now):
+    # With the person's full role: the web has already asked with the role of its sign-in (a PIN: staff).
+    if not may_change_gesture(session=session, actor=Actor.of(person), origin=origin, now=now):
         raise NotAllowed("you may not change this entry")
     return target, origin
-
-
-def may_change(*, session: Session, actor: Person, origin: Gesture, now: datetime) -> bool:
-    """Admins and the team's managers always; staff only their own entries within CORRECTION_WINDOW."""
-    if actor.role == Role.ADMIN:
-        return True
-    if actor.role == Role.MANAGER and is_member(session, origin.team_id, actor.id):
-        return True
-    own = actor.id in (origin.person_id, origin.logged_by_id)
-    return own and now - origin.logged_at <= CORRECTION_WINDOW
 
 
 def _reason(reason) -> tuple[str, tuple[str, ...]]:

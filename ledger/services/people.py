@@ -7,7 +7,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ledger.credentials import hash_secret
+from ledger.credentials import hash_secret, pin_problem
 from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import Membership, Person, Team
 from ledger.services import audit
@@ -16,7 +16,6 @@ from ledger.vocab import Role
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 1000  # argon2 copes, but a megabyte "password" is an attack, not a password
-_PIN_RE = re.compile(r"^[0-9]{4,6}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -80,8 +79,8 @@ def _person_errors(session: Session, display_name, role, email, password, pin, t
         errors.append(FieldError("password", "too_short", {"min": PASSWORD_MIN}))
     elif password is not None and len(password) > PASSWORD_MAX:
         errors.append(FieldError("password", "too_long", {"max": PASSWORD_MAX}))
-    if pin is not None and (not isinstance(pin, str) or not _PIN_RE.match(pin)):
-        errors.append(FieldError("pin", "pin_format"))
+    if pin is not None and (problem := pin_problem(pin)) is not None:  # the same rule as setting a PIN
+        errors.append(FieldError("pin", f"pin_{problem}"))
     if any(session.get(Team, tid) is None for tid in team_ids):
         errors.append(FieldError("teams", "unknown"))
     return errors

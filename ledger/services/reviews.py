@@ -1,8 +1,9 @@
 """A manager's marks on computed conversation prompts: discussed or set aside, a private note, and later
 whether the conversation helped.
 
-Reviews are private to the managers of the team and to admins; every function here checks the actor,
-so a view that forgets to is still safe.
+Reviews are private to the managers of the team and to admins; every function here asks
+ledger.permissions about the actor, so a view that forgets to is still safe. The actor is an Actor (the
+role of this request) or a Person (their full role, e.g. from the CLI).
 """
 
 from collections.abc import Iterable
@@ -10,9 +11,9 @@ from collections.abc import Iterable
 from sqlmodel import Session, select
 
 from ledger.errors import FieldError, NotAllowed, NotFound, ValidationFailed
-from ledger.models import AuditEvent, Membership, Person, PromptReview, Team
+from ledger.models import AuditEvent, Person, PromptReview, Team
+from ledger.permissions import Actor, as_actor, may_review
 from ledger.types import utcnow
-from ledger.vocab import Role
 from ledger.weeks import IsoWeek
 
 STATUSES = ("discussed", "set_aside")
@@ -20,22 +21,16 @@ NOTE_MAX = 2000
 KEY_MAX = 200
 
 
-def may_review(*, session: Session, actor: Person | None, team_id: int) -> bool:
-    """True when the actor is an admin or an active manager of the team."""
-    if actor is None or not actor.active:
-        return False
-    if actor.role == Role.ADMIN:
-        return True
-    if actor.role != Role.MANAGER:
-        return False
-    return session.get(Membership, (team_id, actor.id)) is not None
+Who = Actor | Person | None
 
 
-def _require(session: Session, actor: Person | None, team_id: int) -> None:
+def _require(session: Session, who: Who, team_id: int) -> Actor:
     if session.get(Team, team_id) is None:
         raise NotFound("team")
+    actor = as_actor(who)
     if not may_review(session=session, actor=actor, team_id=team_id):
         raise NotAllowed("only the team's managers and admins review its prompts")
+    return actor
 
 
 def _clean_note(note: str) -> str:
@@ -60,10 +55,10 @@ def _validate(prompt_key: str, week: str, status: str) -> list[FieldError]:
     return errors
 
 
-def review_prompt(*, session: Session, actor: Person | None, team_id: int, prompt_key: str, week: str,
+def review_prompt(*, session: Session, actor: Who, team_id: int, prompt_key: str, week: str,
                   status: str, note: str = "") -> PromptReview:
     """Mark a prompt discussed or set aside with a private note; marking again updates the mark."""
-    _require(session, actor, team_id)
+    actor = _require(session, actor, team_id)
     errors = _validate(prompt_key, str(week), status)
     try:
         note = _clean_note(note)
@@ -73,28 +68,29 @@ def review_prompt(*, session: Session, actor: Person | None, team_id: int, promp
         raise ValidationFailed(errors)
     review = _find(session, team_id, prompt_key) or PromptReview(team_id=team_id, prompt_key=prompt_key,
                                                                  week=str(week), status=status)
-    review.status, review.note, review.reviewer_id, review.updated_at = status, note, actor.id, utcnow()
+    review.status, review.note = status, note
+    review.reviewer_id, review.updated_at = actor.person_id, utcnow()
     session.add(review)
-    session.add(AuditEvent(actor_id=actor.id, action="prompt_review", entity="prompt", team_id=team_id,
-                           entity_id=prompt_key[:64], detail=status))
+    session.add(AuditEvent(actor_id=actor.person_id, action="prompt_review", entity="prompt",
+                           team_id=team_id, entity_id=prompt_key[:64], detail=status))
     session.commit()
     return review
 
 
-def record_helped(*, session: Session, actor: Person | None, team_id: int, prompt_key: str,
+def record_helped(*, session: Session, actor: Who, team_id: int, prompt_key: str,
                   helped: bool | None) -> PromptReview:
     """Say later whether the conversation about a reviewed prompt helped (None: not said)."""
-    _require(session, actor, team_id)
+    actor = _require(session, actor, team_id)
     review = _find(session, team_id, prompt_key)
     if review is None:
         raise NotFound("prompt review")
-    review.helped, review.reviewer_id, review.updated_at = helped, actor.id, utcnow()
+    review.helped, review.reviewer_id, review.updated_at = helped, actor.person_id, utcnow()
     session.add(review)
     session.commit()
     return review
 
 
-def reviews_for_team(*, session: Session, actor: Person | None, team_id: int,
+def reviews_for_team(*, session: Session, actor: Who, team_id: int,
                      keys: Iterable[str] | None = None) -> dict[str, PromptReview]:
     """The team's prompt reviews by prompt key (only the given keys, when keys are given)."""
     _require(session, actor, team_id)

@@ -10,7 +10,8 @@ from sqlmodel import select
 from ledger.current import is_current
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import AuditEvent, Gesture
-from ledger.services.gestures import CORRECTION_WINDOW, correct_gesture, history, log_gesture, void_gesture
+from ledger.permissions import CORRECTION_WINDOW
+from ledger.services.gestures import correct_gesture, history, log_gesture, void_gesture
 from tests.factories import gesture_input, make_person, make_team
 
 NOW = datetime(2026, 11, 12, 12, 0, tzinfo=UTC)

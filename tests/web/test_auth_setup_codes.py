@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ledger.credentials import verify_secret
+from ledger.credentials import pin_problem, verify_secret
 from ledger.models import AuditEvent
-from ledger.services.auth import MAX_FAILED_ATTEMPTS, issue_setup_code, pin_problem
+from ledger.services.auth import MAX_FAILED_ATTEMPTS, issue_setup_code
 from ledger.types import utcnow
 from tests.factories import make_team
 from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, use_cheap_hashing
