@@ -79,6 +79,18 @@ QUESTIONS = {
         session=s, actor=actor, team_id=w.ids["a"]), {"manager", "admin"}),
     "may_read_audit of everything": (lambda s, w, actor: permissions.may_read_audit(
         session=s, actor=actor), {"admin"}),
+    # Added by the administration and learning-session work (issues 8 and 9).
+    "may_manage_person": (lambda s, w, actor: permissions.may_manage_person(
+        session=s, actor=actor, person=w.people["bram"]), {"manager", "admin"}),
+    "may_change_roles": (lambda s, w, actor: permissions.may_change_roles(actor=actor), {"admin"}),
+    "may_see_sessions": (lambda s, w, actor: permissions.may_see_sessions(
+        session=s, actor=actor, team_id=w.ids["a"]), {"staff", "pin_manager", "manager", "admin"}),
+    "may_open_session": (lambda s, w, actor: permissions.may_open_session(
+        session=s, actor=actor, team_id=w.ids["a"]), {"manager", "admin"}),
+    "may_offer_story": (lambda s, w, actor: permissions.may_offer_story(
+        session=s, actor=actor, gesture=w.gestures["anouks"]), {"staff"}),
+    "may_set_name_consent": (lambda s, w, actor: permissions.may_set_name_consent(
+        actor=actor, person_id=w.people["anouk"].id), {"staff"}),
 }
 
 
