@@ -64,7 +64,9 @@ def _reaction_columns() -> list:
             func.coalesce(func.sum(delighted), 0).label("delighted"),
             func.coalesce(func.sum(flat), 0).label("flat"),
             func.coalesce(func.sum(Gesture.cost_cents), 0).label("spent"),
-            func.coalesce(func.sum(Gesture.effort_minutes), 0).label("effort")]
+            # Minutes left empty are NULL (unknown): SUM skips them, and COUNT(column) says how many are known.
+            func.coalesce(func.sum(Gesture.effort_minutes), 0).label("effort"),
+            func.count(Gesture.effort_minutes).label("effort_known")]
 
 
 def week_table(weeks: Sequence[IsoWeek], tz: str):

@@ -53,7 +53,8 @@ class Totals:
     reaction: Stat
     appreciated: int  # gestures of the week that got at least one appreciation
     appreciations: int  # appreciations on gestures of the week
-    effort_minutes: int = 0
+    effort_minutes: int = 0  # the minutes given; gestures without minutes are unknown, not 0
+    effort_known: int = 0  # how many gestures gave their minutes: an average divides by this, never by n
     members: int = 0  # active members of the team
 
 

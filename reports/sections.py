@@ -27,6 +27,7 @@ class Sums:
     flat: int = 0
     spent: int = 0
     effort: int = 0
+    effort_known: int = 0  # gestures whose minutes were given (a skipped field is unknown, not 0)
 
     def add(self, row) -> "Sums":
         """Add one aggregate row (anything with n, total, total_sq, delighted, flat, spent, effort)."""
@@ -37,6 +38,7 @@ class Sums:
         self.flat += row.flat
         self.spent += row.spent
         self.effort += row.effort
+        self.effort_known += getattr(row, "effort_known", 0)
         return self
 
     def stat(self, team_mean: float | None = None):

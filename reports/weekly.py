@@ -93,6 +93,7 @@ def _totals(session, team_id, start, end, point, week_sums, frame, members, memb
     over = q.over_frame_counts(session=session, team_id=team_id, start=start, end=end)
     appreciation = q.appreciation_sums(session=session, team_id=team_id, start=start, end=end)[0]
     effort = week_sums.effort if week_sums else 0
+    effort_known = week_sums.effort_known if week_sums else 0
     allowance = None
     if frame.allowance_cents is not None:
         allowance = sum(frame.allowance_for(m.id) for m in members)
@@ -100,7 +101,8 @@ def _totals(session, team_id, start, end, point, week_sums, frame, members, memb
         gestures=point.gestures, people_active=point.people_active, spent_cents=point.spent_cents,
         allowance_cents=allowance, over_frame=sum(over), over_cap=over.over_cap,
         over_allowance=over.over_allowance, reaction=point.reaction, appreciated=appreciation.appreciated,
-        appreciations=appreciation.appreciations, effort_minutes=int(effort), members=member_count)
+        appreciations=appreciation.appreciations, effort_minutes=int(effort),
+        effort_known=int(effort_known), members=member_count)
 
 
 def _people(session, team_id, weekly, window, wstart, start, end, members, frame):

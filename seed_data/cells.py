@@ -43,6 +43,11 @@ def whole_number(text: str, *, default: int | None = 0) -> int:
     return int(text)
 
 
+def optional_whole_number(text: str) -> int | None:
+    """A whole number, or None for an empty cell: unknown stays unknown (an empty minutes cell is not 0)."""
+    return whole_number(text) if text.strip() else None
+
+
 def local_date(text: str) -> date:
     """A calendar date: "2026-03-02" or the Dutch "2-3-2026"."""
     text = text.strip()

@@ -24,7 +24,10 @@ def derived_id(team: str, person: str, data: GestureInput) -> uuid.UUID:
     """The id of a gesture row without one: the same for the same content (however the spreadsheet
     wrote the amount or the date), different for any change."""
     parts = [team.strip().lower(), person.strip().lower(), data.occurred_at.astimezone(UTC).isoformat(),
-             data.kind, data.trigger, str(data.reaction), str(data.cost_cents), str(data.effort_minutes),
+             data.kind, data.trigger, str(data.reaction), str(data.cost_cents),
+             # An empty minutes cell is unknown (None) now; it was 0 before, so it hashes as "0" to keep the
+             # ids of rows imported earlier.
+             str(data.effort_minutes or 0),
              data.description.strip(), data.trigger_note.strip(), data.reaction_note.strip(),
              data.follow_up or ""]
     return uuid.uuid5(NAMESPACE, "\x1f".join(parts))
@@ -203,7 +206,7 @@ class RowImporter:
         tz = team.timezone if team is not None else "UTC"
         values = self.parse(row, {
             "occurred_at": lambda t: cells.moment(t, tz), "id": cells.gesture_id,
-            "cost_eur": cells.money, "effort_minutes": cells.whole_number,
+            "cost_eur": cells.money, "effort_minutes": cells.optional_whole_number,
             "reaction": lambda t: cells.whole_number(t, default=None)})
         if team is None or person_id is None or values is None:
             return None

@@ -22,7 +22,8 @@ class GestureContent(SQLModel):
     kind: str = Field(max_length=16)
     description: str = Field(default="", max_length=500)
     cost_cents: int = Field(default=0, ge=0)
-    effort_minutes: int = Field(default=0, ge=0)
+    # None: the person skipped the field (unknown), not 0 minutes (migration 0007).
+    effort_minutes: int | None = Field(default=None, ge=0)
     trigger: str = Field(max_length=16)
     trigger_note: str = Field(default="", max_length=300)
     reaction: int = Field(ge=1, le=5)

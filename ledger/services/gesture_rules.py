@@ -26,7 +26,7 @@ class GestureInput:
     trigger: str
     reaction: int
     cost_cents: int = 0
-    effort_minutes: int = 0
+    effort_minutes: int | None = None  # None: not given (unknown), unlike 0 minutes
     description: str = ""
     trigger_note: str = ""
     reaction_note: str = ""
@@ -93,8 +93,9 @@ def validation_errors(data: GestureInput, *, now: datetime,
     errors += _int_errors("reaction", data.reaction, REACTION_MIN, REACTION_MAX,
                           "out_of_range", "out_of_range")
     errors += _int_errors("cost_cents", data.cost_cents, 0, MAX_GESTURE_CENTS, "negative", "too_large")
-    errors += _int_errors("effort_minutes", data.effort_minutes, 0, MAX_EFFORT_MINUTES,
-                          "negative", "too_large")
+    if data.effort_minutes is not None:
+        errors += _int_errors("effort_minutes", data.effort_minutes, 0, MAX_EFFORT_MINUTES,
+                              "negative", "too_large")
     for name in TEXT_FIELDS:
         errors += text_errors(name, getattr(data, name), TEXT_MAX[name])
     errors += _code_errors("follow_up", data.follow_up, FollowUp, optional=True)

@@ -56,7 +56,7 @@ def test_saving_with_quick_picks_stores_the_gesture_and_thanks_the_person(client
     assert "Thank you, Anouk. Saved." in text(response)
     [row] = rows(session)
     stored = (row.kind, row.trigger, row.reaction, row.cost_cents, row.effort_minutes)
-    assert stored == ("treat", "waiting", 4, 200, 0)
+    assert stored == ("treat", "waiting", 4, 200, None)  # minutes not given: unknown, not 0
     assert row.person_id == row.logged_by_id == anouk.id and row.team_id == team.id
     assert row.mandate_check == "within"
 
@@ -82,6 +82,27 @@ def test_a_typed_amount_wins_over_a_quick_pick(client, session, desk):
 def test_effort_quick_pick_and_typed_minutes_are_stored(client, session, desk):
     client.post("/log", data={**GOOD, "effort_pick": "15"})
     assert rows(session)[0].effort_minutes == 15
+
+
+@pytest.mark.parametrize(("given", "stored"), [({}, None), ({"effort_pick": "", "effort": " "}, None),
+                                                ({"effort_pick": "0"}, 0), ({"effort": "0"}, 0)])
+def test_minutes_left_empty_are_stored_as_unknown_and_zero_minutes_as_zero(
+        client, session, desk, given, stored):
+    client.post("/log", data={**GOOD, **given})
+    assert rows(session)[0].effort_minutes == stored
+
+
+@pytest.mark.parametrize(("lang", "field", "typed", "limit"), [
+    ("en", "effort", "700", "at most 600 minutes"), ("nl", "effort", "700", "hoogstens 600 minuten"),
+    ("en", "cost", "5000", "at most €1,000.00"), ("nl", "cost", "5000", "hoogstens €\u00a01.000,00"),
+])
+def test_every_limit_message_says_its_unit(client, session, desk, lang, field, typed, limit):
+    data = {**GOOD, "cost_pick": "" if field == "cost" else "200", field: typed}
+    response = client.post("/log", data=data, headers={"Accept-Language": lang})
+    assert response.status_code == 422
+    error = re.search(rf'id="{field}-error">.*?</p>', text(response), re.S)[0]
+    assert limit in error
+    assert rows(session) == []
 
 
 @pytest.mark.parametrize("typed", ["abc", "snan", "٣", "1_000", "-4", "4,505"])

@@ -105,18 +105,19 @@ def _cost(values: Mapping, errors: list[FieldError]) -> int:
     return 0
 
 
-def _effort(values: Mapping, errors: list[FieldError]) -> int:
+def _effort(values: Mapping, errors: list[FieldError]) -> int | None:
+    """Minutes from a pick or the typed field; neither given is None (unknown), not 0."""
     typed, picked = _text(values, "effort"), _text(values, "effort_pick")
     if typed is None or picked is None:
         errors.append(FieldError("effort", "type"))
-        return 0
+        return None
     source = typed if typed.strip() else picked
     if not source.strip():
-        return 0
+        return None
     m = _MINUTES_RE.match(source)
     if not m or not source.isascii():
         errors.append(FieldError("effort", "minutes_format"))
-        return 0
+        return None
     return int(m[1])
 
 
@@ -208,7 +209,7 @@ def prefill(row, *, tz: str, locale: str = "nl") -> dict:
         "cost_pick": str(row.cost_cents) if picked_cost else "",
         "cost": "" if picked_cost else cents_text(row.cost_cents, locale),
         "effort_pick": str(row.effort_minutes) if picked_effort else "",
-        "effort": "" if picked_effort else str(row.effort_minutes),
+        "effort": "" if picked_effort or row.effort_minutes is None else str(row.effort_minutes),
         "description": row.description, "trigger_note": row.trigger_note, "reaction_note": row.reaction_note,
         "follow_up": row.follow_up or "", "when": "earlier",
         "day": local.date().isoformat(), "time": local.strftime("%H:%M"),
