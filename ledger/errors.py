@@ -57,3 +57,7 @@ class LockedOut(LedgerError):
     def __init__(self, until):
         self.until = until
         super().__init__(f"locked until {until.isoformat()}")
+
+
+class TeamArchived(NotAllowed):
+    """The team is archived: its history stays readable, but it takes no new gestures."""

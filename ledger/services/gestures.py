@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ledger.current import is_current
-from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
+from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, TeamArchived, ValidationFailed
 from ledger.models import Gesture, Membership, Person, Team
 from ledger.permissions import Actor, may_change_gesture
 from ledger.services import audit, mandates
@@ -125,6 +125,8 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
         stored = stored_gesture(session=session, gesture_id=gesture_id)
     if gesture_id is not None and stored is not None:
         return _replay(session, stored, data, team_id, person_id)
+    if team.archived_at is not None:  # a resent gesture above is answered; a new one is refused
+        raise TeamArchived("this team is archived and takes no new gestures")
     errors = validation_errors(data, now=now) + _people_errors(session, team_id, person_id, logged_by_id)
     if errors:
         raise ValidationFailed(errors)

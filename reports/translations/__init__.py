@@ -1,1 +1,0 @@
-"""Per-language string tables of the report texts (plain dicts, no Flask)."""
