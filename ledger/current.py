@@ -1,8 +1,11 @@
 """Which ledger rows make up the current ledger (append-only: corrections and voids are rows too)."""
 
+import uuid
+
 from sqlalchemy import and_, exists, not_, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session
 
 from ledger.models import Gesture
 
@@ -18,3 +21,8 @@ _CURRENT = and_(
 def is_current() -> ColumnElement[bool]:
     """SQL condition: the row is not a void and no later row supersedes it."""
     return _CURRENT
+
+
+def current_row(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
+    """The current row of a chain (not superseded, not void), or None when the chain was voided."""
+    return session.scalars(select(Gesture).where(Gesture.origin_id == origin_id, _CURRENT)).first()

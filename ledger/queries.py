@@ -64,7 +64,7 @@ def _reaction_columns() -> list:
             func.coalesce(func.sum(delighted), 0).label("delighted"),
             func.coalesce(func.sum(flat), 0).label("flat"),
             func.coalesce(func.sum(Gesture.cost_cents), 0).label("spent"),
-            # Minutes left empty are NULL (unknown): SUM skips them, and COUNT(column) says how many are known.
+            # Minutes left empty are NULL (unknown): SUM skips them; COUNT(column) says how many are known.
             func.coalesce(func.sum(Gesture.effort_minutes), 0).label("effort"),
             func.count(Gesture.effort_minutes).label("effort_known")]
 
@@ -243,4 +243,6 @@ def people_named(*, session: Session, ids: Sequence[int]) -> dict[int, str]:
     """Display names of the given people."""
     if not ids:
         return {}
-    return dict(session.execute(select(Person.id, Person.display_name).where(Person.id.in_(list(ids)))))
+    # Not dict(result): a Result has keys() (its column names), so dict() would index it like a mapping.
+    query = select(Person.id, Person.display_name).where(Person.id.in_(list(ids)))
+    return {pid: name for pid, name in session.execute(query)}

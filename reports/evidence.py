@@ -4,10 +4,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ledger import queries as q
-from ledger.models import Appreciation, Person
+from ledger.services.feed import appreciations_by_origin
 from reports.model import GestureBrief
 
 
@@ -48,13 +48,7 @@ def evidence_for(*, session: Session, team_id: int, origin_ids: Iterable[str], p
     thanks = _thanks(session, [r.origin_id for r in rows], viewer_id, person_level)
     out = {}
     for r in rows:
-        brief = GestureBrief(id=str(r.origin_id), occurred_at=r.occurred_at, kind=r.kind, trigger=r.trigger,
-                             cost_cents=r.cost_cents, reaction=r.reaction, description=r.description,
-                             reaction_note=r.reaction_note, trigger_note=r.trigger_note,
-                             follow_up=r.follow_up,
-                             mandate_check=r.mandate_check, appreciations=int(r.appreciations or 0),
-                             person_id=r.person_id if person_level else None,
-                             person_name=r.person_name if person_level else "")
+        brief = GestureBrief.from_row(r, person_level)
         given = thanks.get(r.origin_id, [])
         out[brief.id] = Evidence(brief=brief, thanks=tuple(given),
                                  viewer_appreciated=any(t.by_viewer for t in given),
@@ -63,15 +57,8 @@ def evidence_for(*, session: Session, team_id: int, origin_ids: Iterable[str], p
 
 
 def _thanks(session: Session, origin_ids: list[uuid.UUID], viewer_id: int | None,
-            person_level: bool) -> dict[uuid.UUID, list]:
-    if not origin_ids:
-        return {}
-    stmt = (select(Appreciation.gesture_id, Appreciation.person_id, Appreciation.note, Person.display_name)
-            .join(Person, Person.id == Appreciation.person_id)
-            .where(Appreciation.gesture_id.in_(origin_ids))
-            .order_by(Appreciation.created_at, Appreciation.id))
-    out: dict[uuid.UUID, list[Thanks]] = {}
-    for gesture_id, person_id, note, name in session.exec(stmt):
-        shown = name if person_level else ""  # a team-level report names nobody
-        out.setdefault(gesture_id, []).append(Thanks(name=shown, note=note, by_viewer=person_id == viewer_id))
-    return out
+            person_level: bool) -> dict[uuid.UUID, list[Thanks]]:
+    found = appreciations_by_origin(session=session, origin_ids=origin_ids)
+    return {origin: [Thanks(name=a.name if person_level else "",  # a team-level report names nobody
+                            note=a.note, by_viewer=a.person_id == viewer_id) for a in given]
+            for origin, given in found.items()}

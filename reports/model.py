@@ -143,6 +143,17 @@ class GestureBrief:
     person_id: int | None = None
     person_name: str = ""
 
+    @classmethod
+    def from_row(cls, row, person_level: bool) -> "GestureBrief":
+        """A brief from a ledger.queries brief row; who gave it only in a person-level report."""
+        return cls(
+            id=str(row.origin_id), occurred_at=row.occurred_at, kind=row.kind, trigger=row.trigger,
+            cost_cents=row.cost_cents, reaction=row.reaction, description=row.description,
+            reaction_note=row.reaction_note, trigger_note=row.trigger_note, follow_up=row.follow_up,
+            mandate_check=row.mandate_check, appreciations=int(row.appreciations or 0),
+            person_id=row.person_id if person_level else None,
+            person_name=row.person_name if person_level else "")
+
 
 @dataclass(frozen=True)
 class MandateChange:

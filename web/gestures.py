@@ -13,6 +13,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from ledger.current import current_row
 from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import Gesture, Person, Team
 from ledger.permissions import CORRECTION_WINDOW, may_change_gesture
@@ -170,7 +171,7 @@ def _own_current(gesture_id: uuid.UUID) -> tuple[Gesture, Person, Team]:
     row = session.get(Gesture, gesture_id)
     if row is None or not can_see_team(person, row.team_id):
         abort(404)
-    current = reads.current_row(session=session, origin_id=row.origin_id)
+    current = current_row(session=session, origin_id=row.origin_id)
     if current is None:
         abort(404)
     # The ledger's rule, with the role this sign-in carries: a PIN never gives a manager's rights.

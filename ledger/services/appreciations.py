@@ -1,16 +1,15 @@
 """Appreciations: one person's one-tap recognition of a gesture, kept on the chain's origin id."""
 
 import uuid
-from collections.abc import Iterable
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from ledger.current import current_row
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Appreciation, Gesture, Person
 from ledger.permissions import Actor, may_appreciate
 from ledger.services.gesture_rules import clean_text, text_errors
-from ledger.services.gestures import current_of
 
 NOTE_MAX = 200
 
@@ -23,7 +22,7 @@ def _existing(session: Session, origin_id: uuid.UUID, by_id: int) -> Appreciatio
 def _check_may_appreciate(session: Session, gesture: Gesture, by: Actor | None) -> None:
     if not may_appreciate(session=session, actor=by, gesture=gesture):
         raise NotAllowed("only the team, its managers and admins appreciate a gesture, and not their own")
-    if current_of(session=session, origin_id=gesture.origin_id) is None:
+    if current_row(session=session, origin_id=gesture.origin_id) is None:
         raise Conflict("this gesture was voided")
 
 
@@ -58,17 +57,3 @@ def appreciate(*, session: Session, gesture_id: uuid.UUID, by_id: int, note: str
             raise
         return found
     return row
-
-
-def appreciations_for(*, session: Session,
-                      origin_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[Appreciation]]:
-    """Appreciations per chain origin id, oldest first; chains without any are left out."""
-    ids = list(dict.fromkeys(origin_ids))
-    out: dict[uuid.UUID, list[Appreciation]] = {}
-    if not ids:
-        return out
-    query = select(Appreciation).where(Appreciation.gesture_id.in_(ids)).order_by(
-        Appreciation.created_at, Appreciation.id)
-    for row in session.exec(query):
-        out.setdefault(row.gesture_id, []).append(row)
-    return out

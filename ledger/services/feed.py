@@ -5,6 +5,7 @@ as such, with its history, instead of disappearing.
 """
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -74,13 +75,6 @@ def own_history(*, session: Session, person_id: int, team_id: int | None = None,
     return [chains[o] for o in origins if chains[o].rows]
 
 
-def chain(*, session: Session, origin_id: uuid.UUID) -> Chain:
-    """Every row of one chain, oldest first (empty when the id is unknown)."""
-    rows = session.exec(select(Gesture).where(Gesture.origin_id == origin_id)
-                        .order_by(Gesture.logged_at, Gesture.id))
-    return Chain(origin_id, list(rows))
-
-
 def team_feed(*, session: Session, team_id: int, since: datetime,
               limit: int = 40) -> list[tuple[Gesture, str]]:
     """The team's current gestures since a moment, newest first, with the giver's display name."""
@@ -91,25 +85,19 @@ def team_feed(*, session: Session, team_id: int, since: datetime,
 
 
 def appreciations_by_origin(*, session: Session,
-                            origin_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[AppreciationView]]:
-    """Appreciations per gesture chain, oldest first, with the appreciating person's name."""
-    if not origin_ids:
+                            origin_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[AppreciationView]]:
+    """Appreciations per gesture chain, oldest first, with the appreciating person's name.
+
+    The one query of appreciations with names (the staff screens and the report's evidence both read it);
+    chains without any are left out."""
+    ids = list(dict.fromkeys(origin_ids))
+    if not ids:
         return {}
     query = (select(Appreciation, Person.display_name).join(Person, Person.id == Appreciation.person_id)
-             .where(Appreciation.gesture_id.in_(list(origin_ids)))
+             .where(Appreciation.gesture_id.in_(ids))
              .order_by(Appreciation.created_at, Appreciation.id))
     out: dict[uuid.UUID, list[AppreciationView]] = {}
     for appreciation, name in session.exec(query):
         out.setdefault(appreciation.gesture_id, []).append(
             AppreciationView(appreciation.person_id, name, appreciation.note, appreciation.created_at))
     return out
-
-
-def current_row(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
-    """The current (not superseded, not void) row of a chain, if the chain still stands."""
-    return session.exec(select(Gesture).where(Gesture.origin_id == origin_id, is_current())).first()
-
-
-def stored_moment(*, session: Session, gesture_id: uuid.UUID) -> datetime | None:
-    """When a stored gesture happened: a resent "just now" gesture means that moment, not a new one."""
-    return session.exec(select(Gesture.occurred_at).where(Gesture.id == gesture_id)).first()

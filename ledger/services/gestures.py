@@ -13,7 +13,6 @@ from sqlalchemy import and_, bindparam, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ledger.current import is_current
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, TeamArchived, ValidationFailed
 from ledger.models import Gesture, Membership, Person, Team
 from ledger.permissions import Actor, may_change_gesture
@@ -159,11 +158,6 @@ def _store(session: Session, values: dict, data: GestureInput, removed: tuple[st
             raise Conflict("this gesture id was stored by another request meanwhile") from None
         return _replay(session, stored, data, values["team_id"], values["person_id"])
     return Logged(Gesture(**values), True, removed)
-
-
-def current_of(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
-    """The current row of a chain, or None when the chain was voided."""
-    return session.exec(select(Gesture).where(Gesture.origin_id == origin_id, is_current())).first()
 
 
 def history(*, session: Session, origin_id: uuid.UUID) -> list[Gesture]:

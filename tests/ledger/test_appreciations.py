@@ -8,7 +8,8 @@ from sqlmodel import select
 
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Appreciation
-from ledger.services.appreciations import appreciate, appreciations_for
+from ledger.services.appreciations import appreciate
+from ledger.services.feed import appreciations_by_origin
 from ledger.services.gestures import correct_gesture, void_gesture
 from tests.factories import gesture_input, make_gesture, make_person, make_team
 
@@ -46,8 +47,8 @@ def test_an_appreciation_stays_with_the_gesture_through_a_correction(session, de
                             data=gesture_input(occurred_at=gesture.occurred_at, cost_cents=300)).gesture
     again = appreciate(session=session, gesture_id=fixed.id, by_id=bram.id)
     assert again.gesture_id == gesture.id and count(session) == 1
-    assert [a.person_id for a in appreciations_for(session=session, origin_ids=[gesture.id])[gesture.id]] \
-        == [bram.id]
+    kept = appreciations_by_origin(session=session, origin_ids=[gesture.id])
+    assert [a.person_id for a in kept[gesture.id]] == [bram.id]
 
 
 def test_you_cannot_appreciate_your_own_gesture(session, desk):
@@ -95,6 +96,6 @@ def test_appreciations_are_grouped_per_gesture_and_missing_ones_left_out(session
     other = make_gesture(session, team, anouk, occurred_at=NOW - timedelta(hours=3))
     appreciate(session=session, gesture_id=gesture.id, by_id=bram.id)
     appreciate(session=session, gesture_id=gesture.id, by_id=chen.id)
-    grouped = appreciations_for(session=session, origin_ids=[gesture.id, other.id])
+    grouped = appreciations_by_origin(session=session, origin_ids=[gesture.id, other.id])
     assert list(grouped) == [gesture.id] and len(grouped[gesture.id]) == 2
-    assert appreciations_for(session=session, origin_ids=[]) == {}
+    assert appreciations_by_origin(session=session, origin_ids=[]) == {}
