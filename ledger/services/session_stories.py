@@ -28,6 +28,7 @@ from ledger.models import (
 from ledger.permissions import Actor, as_actor, may_offer_story
 from ledger.services import audit, playbook
 from ledger.services import sessions as sessions_service
+from ledger.services.feed import appreciations_by_origin
 from ledger.services.sessions import Saved
 from ledger.types import utcnow
 from ledger.vocab import Kind, Trigger
@@ -104,13 +105,8 @@ def stories(*, session: Session, actor: Actor | None, session_id: int) -> list[S
 
 
 def _appreciations(session: Session, origin_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-    out: dict[uuid.UUID, list[str]] = {}
-    if origin_ids:
-        query = (select(Appreciation.gesture_id, Appreciation.note)
-                 .where(Appreciation.gesture_id.in_(origin_ids)))
-        for gid, note in session.exec(query.order_by(Appreciation.created_at)):
-            out.setdefault(gid, []).append(note)
-    return out
+    found = appreciations_by_origin(session=session, origin_ids=origin_ids)
+    return {gid: [a.note for a in given] for gid, given in found.items()}
 
 
 def _offered(session: Session, row: LearningSession) -> list[Suggestion]:
