@@ -210,3 +210,12 @@ def test_other_teams_gestures_never_leak_in(session):
     assert rep.totals.gestures == 1
     assert {p.name for p in rep.people} == {"Anouk", "Bram", "Cem"}
     assert uuid.UUID(rep.people[0].gesture_ids[0])
+
+
+def test_someone_who_gave_this_week_and_has_left_since_is_still_named_among_the_people(session):
+    team, (anouk, *_) = crew(session)
+    former = make_person(session, team, name="Femke", active=False, created_at=LONG_AGO)
+    add(session, team, former, at(WEEK, 1), cost=700)
+    add(session, team, anouk, at(WEEK, 2))
+    people = {p.name: p for p in report(session, team).people}
+    assert (people["Femke"].gestures, people["Femke"].spent_cents) == (1, 700)
