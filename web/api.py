@@ -17,13 +17,14 @@ from datetime import UTC, datetime, timedelta
 from flask import Blueprint, current_app, jsonify, request, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
+from ledger.errors import ValidationFailed
 from ledger.models import Team
 from ledger.services.gestures import log_gesture, stored_gesture
 from ledger.types import utcnow
 from web.db import get_session
+from web.errors import problem
 from web.extensions import csrf
-from web.forms.gestures import form_errors, parse_gesture
+from web.forms.gestures import parse_gesture
 from web.security import current_tablet, signed_in_person
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -77,8 +78,8 @@ def _moment(queued_at, *, issued: datetime, now: datetime) -> datetime:
     return min(max(moment, issued - timedelta(minutes=1)), now)
 
 
-def _problem(status: int, error: str, **extra):
-    return jsonify({"error": error, **extra}), status
+def _problem(status: int, error: str):
+    return problem(status, error, detail=error)
 
 
 @bp.post("/gestures")
@@ -109,17 +110,9 @@ def post_gesture():
         body.get("queued_at"), issued=issued, now=now)
     data, errors = parse_gesture(body, tz=team.timezone, now=moment)
     if errors:
-        return _problem(422, "invalid", errors=form_errors(errors))
-    try:
-        logged = log_gesture(session=session, team_id=team.id, person_id=claims["p"],
-                             logged_by_id=claims["p"], data=data, gesture_id=gesture_id, now=now,
-                             stored=stored)
-    except ValidationFailed as err:
-        return _problem(422, "invalid", errors=form_errors(err.errors))
-    except Conflict:
-        return _problem(409, "conflict", errors=form_errors([FieldError("form", "conflict")]))
-    except NotFound:
-        return _problem(403, "unknown team")
+        raise ValidationFailed(errors)  # web/errors.py answers 422, field by field; so do the ledger's errors
+    logged = log_gesture(session=session, team_id=team.id, person_id=claims["p"], logged_by_id=claims["p"],
+                         data=data, gesture_id=gesture_id, now=now, stored=stored)
     row = logged.gesture
     return jsonify({
         "id": str(row.id), "created": logged.created, "mandate_check": row.mandate_check,

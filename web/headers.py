@@ -1,38 +1,26 @@
-"""Response headers (CSP, no-store on a shared tablet, …), the tablet and language cookies, CSRF failures."""
+"""Response headers on every answer: the content security policy, no-store on a shared tablet, and the
+language cookie read back into the session."""
 
-from flask import Flask, current_app, g, render_template, request, session, url_for
-from flask_babel import lazy_gettext as _l
+from flask import Flask, g, request, session
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
 
+from web.cookies import LANG_COOKIE, TABLET_COOKIE
 from web.i18n import LANGUAGES
-from web.security import (
-    CSP,
-    LANG_COOKIE,
-    LANG_COOKIE_MAX_AGE,
-    TABLET_COOKIE,
-    TABLET_COOKIE_MAX_AGE,
-    local_referrer,
-)
 
-
-def set_tablet_cookie(response, token: str) -> None:
-    """Remember this browser as a team tablet (long-lived, HttpOnly, SameSite=Lax, Secure outside debug)."""
-    response.set_cookie(TABLET_COOKIE, token, max_age=int(TABLET_COOKIE_MAX_AGE.total_seconds()),
-                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
-
-
-def forget_tablet_cookie(response) -> None:
-    response.delete_cookie(TABLET_COOKIE, httponly=True, samesite="Lax",
-                           secure=current_app.config["SESSION_COOKIE_SECURE"])
-
-
-def remember_language(response, lang: str) -> None:
-    """Keep the language choice in the session and in a cookie that outlives it."""
-    session["lang"] = lang
-    response.set_cookie(LANG_COOKIE, lang, max_age=int(LANG_COOKIE_MAX_AGE.total_seconds()),
-                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "manifest-src": "'self'",
+    "worker-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+}
 
 
 def _language_from_cookie() -> None:
@@ -48,7 +36,7 @@ _CSP_HEADER = _policy(CSP)  # the usual policy, joined once
 
 
 def _security_headers(response):
-    relaxed = g.get("csp")
+    relaxed = g.get("csp")  # set by web.security.relax_csp for one response
     response.headers["Content-Security-Policy"] = _policy({**CSP, **relaxed}) if relaxed else _CSP_HEADER
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
@@ -65,38 +53,7 @@ def _security_headers(response):
     return response
 
 
-def _csrf_failed(_exc: CSRFError):
-    # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
-    if request.accept_mimetypes.best == "application/json" or request.is_json:
-        return {"error": "csrf", "message": "The form expired; reload the page."}, 400
-    return render_template("auth/csrf_error.html", back=local_referrer() or url_for("main.index")), 400
-
-
-# What each refusal means in plain words; anything else falls back to "not right".
-ERROR_TEXTS = {
-    403: (_l("Not for this account"),
-          _l("You don't have access to this page. Signed in as someone else? Sign out first.")),
-    404: (_l("Page not found"), _l("This page does not exist, or it is not yours to see.")),
-    413: (_l("Too much at once"), _l("That was too much data to send at once. Send less and try again.")),
-    429: (_l("A short pause"), _l("Too many tries in a short time. Wait a moment and try again.")),
-    500: (_l("Something went wrong"),
-          _l("Something went wrong on our side, not yours. Nothing was saved. Try again in a moment.")),
-}
-NOT_RIGHT = (_l("That did not work"), _l("Something in this request was not right. Go back and try again."))
-
-
-def _http_error(exc: HTTPException):
-    code = exc.code or 500
-    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        return {"error": code, "message": exc.name}, code
-    title, text = ERROR_TEXTS.get(code, NOT_RIGHT)
-    return render_template("error.html", title=title, text=text, code=code,
-                           back=local_referrer()), code
-
-
 def init_app(app: Flask) -> None:
-    """Set the headers on every response and read the language cookie; answer errors kindly."""
+    """Set the headers on every response and read the language cookie."""
     app.before_request(_language_from_cookie)
     app.after_request(_security_headers)
-    app.register_error_handler(CSRFError, _csrf_failed)
-    app.register_error_handler(HTTPException, _http_error)

@@ -3,10 +3,10 @@
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from ledger.services.teams import list_teams
+from web.cookies import remember_language
 from web.db import get_session
 from web.forms import ActionForm
 from web.forms.auth import LanguageForm
-from web.headers import remember_language
 from web.security import (
     MANAGER_ROLES,
     choose_team,

@@ -162,8 +162,6 @@ def review(team_id: int):
         week, _notice = _week(team, form.get("week"))
         problems = {key: {"errors": [field_message(e) for e in exc.errors], "note": form.get("note", "")}}
         return _render(team, week, status=400, problems=problems)
-    except NotAllowed:
-        abort(403)
     flash(_("Saved. Only you and the other managers of this team see the note."), "success")
     return _back(team, form.get("week", ""), anchor=anchor_for(key))
 
@@ -179,8 +177,6 @@ def helped(team_id: int):
                                      prompt_key=key, helped=answer)
     except NotFound:
         flash(_("Mark the prompt as discussed first."), "info")
-    except NotAllowed:
-        abort(403)
     return _back(team, form.get("week", ""), anchor=anchor_for(key))
 
 

@@ -5,16 +5,16 @@ from flask_babel import gettext as _
 from sqlmodel import select
 from wtforms import SelectChoice
 
-from ledger.errors import LockedOut, NotFound
+from ledger.errors import LockedOut
 from ledger.models import Tablet
 from ledger.services import auth as auth_service
 from ledger.services.people import tablet_people
 from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
 from web.auth import locked_message, tries_left_message
+from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
 from web.forms import ActionForm
 from web.forms.auth import PinForm, RegisterTabletForm
-from web.headers import forget_tablet_cookie, set_tablet_cookie
 from web.security import (
     MANAGER_ROLES,
     can_see_team,
@@ -62,10 +62,8 @@ def pin(person_id: int):
     tablet = current_tablet()
     if tablet is None:
         return redirect(url_for("tablet.tiles"))  # explains what a team tablet is
-    try:
-        person = auth_service.team_member(session=get_session(), person_id=person_id, team_id=tablet.team_id)
-    except NotFound:
-        abort(404)
+    # Someone of another team raises NotFound: web/errors.py answers 404, as for nobody at all.
+    person = auth_service.team_member(session=get_session(), person_id=person_id, team_id=tablet.team_id)
     form, problem, status = PinForm(), None, 200
     locked = auth_service.locked_until(person)
     if form.validate_on_submit():

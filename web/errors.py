@@ -1,0 +1,117 @@
+"""Errors mapped once: every refusal becomes a kind page, or problem+json (RFC 9457) under /api.
+
+The ledger's domain errors (ledger/errors.py) answer NotFound → 404, NotAllowed → 403, Conflict → 409,
+ValidationFailed → 422 here, so views catch only what they show next to a field. A busy or unreachable
+database answers 503 with Retry-After (a moment later it usually works); HTTP errors (404, 413, …) and
+an expired CSRF token get the same two shapes. A page never shows a traceback.
+"""
+
+from flask import Flask, current_app, g, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from ledger.errors import Conflict, FieldError, LedgerError, LockedOut, NotAllowed, NotFound, ValidationFailed
+from web.forms.gestures import SERVICE_TO_FORM, form_errors
+from web.security import local_referrer
+
+PROBLEM_JSON = "application/problem+json"
+RETRY_AFTER_SECONDS = 5  # SQLite waits 5 s for a lock itself (busy_timeout); by then it has usually passed
+DOMAIN_STATUS = ((NotFound, 404), (NotAllowed, 403), (Conflict, 409), (ValidationFailed, 422),
+                 (LockedOut, 429))
+
+# What each refusal means in plain words; anything else falls back to "not right".
+ERROR_TEXTS = {
+    403: (_l("Not for this account"),
+          _l("You don't have access to this page. Signed in as someone else? Sign out first.")),
+    404: (_l("Page not found"), _l("This page does not exist, or it is not yours to see.")),
+    409: (_l("Changed in the meantime"),
+          _l("Someone changed this in the meantime. Go back, reload the page and try again.")),
+    413: (_l("Too much at once"), _l("That was too much data to send at once. Send less and try again.")),
+    422: (_l("Please check what you entered"), _l("Something you entered cannot be stored as it is.")),
+    429: (_l("A short pause"), _l("Too many tries in a short time. Wait a moment and try again.")),
+    500: (_l("Something went wrong"),
+          _l("Something went wrong on our side, not yours. Nothing was saved. Try again in a moment.")),
+    503: (_l("Busy for a moment"),
+          _l("The ledger is busy or cannot reach its database right now. Nothing was saved. "
+             "Try again in a few seconds.")),
+}
+NOT_RIGHT = (_l("That did not work"), _l("Something in this request was not right. Go back and try again."))
+CSRF_TEXTS = (_l("The form expired"), _l("The form expired; reload the page."))
+
+
+def wants_json() -> bool:
+    """API paths, and clients that ask for JSON, get problem+json instead of a page."""
+    return (request.path == "/api" or request.path.startswith("/api/")
+            or request.accept_mimetypes.best == "application/json" or request.is_json)
+
+
+def problem(status: int, error, *, title=None, detail=None, headers: dict | None = None, **extra):
+    """An RFC 9457 problem document; `error` stays as the short code the tablet's scripts already read."""
+    default_title, default_detail = ERROR_TEXTS.get(status, NOT_RIGHT)
+    body = {"type": "about:blank", "title": str(title or default_title), "status": status,
+            "detail": str(detail or default_detail), "error": error, **extra}
+    return body, status, {"Content-Type": PROBLEM_JSON, **(headers or {})}
+
+
+def _page(status: int, *, headers: dict | None = None, problems: list[str] | None = None, texts=None):
+    title, text = texts or ERROR_TEXTS.get(status, NOT_RIGHT)
+    html = render_template("error.html", title=title, text=text, code=status, back=local_referrer(),
+                           problems=problems or [])
+    return html, status, headers or {}
+
+
+def _field_errors(errors: list[FieldError]) -> dict:
+    """{field: message} and {field: ledger code}, the first error per field, named as the request named it."""
+    codes: dict[str, str] = {}
+    for err in errors:
+        codes.setdefault(SERVICE_TO_FORM.get(err.field, err.field), err.code)
+    return {"errors": form_errors(errors), "codes": codes}
+
+
+def _domain_error(exc: LedgerError):
+    status = next((code for kind, code in DOMAIN_STATUS if isinstance(exc, kind)), 400)
+    fields = (exc.errors if isinstance(exc, ValidationFailed)
+              else [FieldError("form", "conflict")] if isinstance(exc, Conflict) else [])
+    if wants_json():
+        error = {422: "invalid", 409: "conflict"}.get(status, status)
+        return problem(status, error, **(_field_errors(fields) if fields else {}))
+    problems = list(form_errors(fields).values()) if isinstance(exc, ValidationFailed) else []
+    return _page(status, problems=problems)
+
+
+def _database_unavailable(exc: OperationalError):
+    # "database is locked" (SQLite) or a lost PostgreSQL connection: a moment later it usually works.
+    current_app.logger.warning("database unavailable: %s", exc.orig or exc)
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if wants_json():
+        return problem(503, "unavailable", headers=headers, retry_after=RETRY_AFTER_SECONDS)
+    return _page(503, headers=headers)
+
+
+def _csrf_failed(_exc: CSRFError):
+    # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
+    if wants_json():
+        title, detail = CSRF_TEXTS
+        return problem(400, "csrf", title=title, detail=detail, message=str(detail))
+    return render_template("auth/csrf_error.html", back=local_referrer() or url_for("main.index")), 400
+
+
+def _http_error(exc: HTTPException):
+    code = exc.code or 500
+    if wants_json():
+        detail = exc.description if code not in ERROR_TEXTS else None
+        return problem(code, code, detail=detail, message=exc.name)
+    return _page(code)
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers: domain errors, an unavailable database, CSRF failures, HTTP errors."""
+    app.register_error_handler(LedgerError, _domain_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(CSRFError, _csrf_failed)
+    app.register_error_handler(HTTPException, _http_error)
