@@ -1,19 +1,17 @@
 """The weekly report's charts as plotly figures (graph_objects only), each with a plain table beside it.
 
-Charts are pure functions of a WeeklyReport. Words come in through `text` (the web layer passes its
-gettext, labels and money filter), so this module stays free of Flask and of any one language.
+Charts are pure functions of a WeeklyReport. Words come in through `text`, a reports.i18n.Lang: the one
+catalogue, the one label per code and the one money formatter, so this module stays free of Flask.
 The design is calm on purpose: one accent colour, no red for spending over the frame, people in
 alphabetical order (never ranked), every average shown with its n.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from babel.numbers import format_currency, format_decimal, format_percent
 from plotly.subplots import make_subplots
 
+from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
 from reports.overview import OrgOverview
 from reports.stats import Z_95, Z_998, funnel_limits
@@ -45,36 +43,9 @@ class Chart:
     table: Table
 
 
-@dataclass(frozen=True)
-class Text:
-    """How the charts speak: a translate function, code labels and a money formatter."""
-
-    lang: str = "en"
-    t: Callable[[str], str] = str
-    label: Callable[[str, str], str] = lambda dimension, code: code  # noqa: E731
-    currency: str = "EUR"
-    money: Callable[[int], str] | None = field(default=None)
-
-    def cents(self, value: int | None) -> str:
-        """Money as the locale writes it."""
-        if value is None:
-            return "–"
-        if self.money is not None:
-            return self.money(value)
-        return format_currency(Decimal(value) / 100, self.currency, locale=self.lang)
-
-    def num(self, value: float | None) -> str:
-        """A mean with one decimal ("4,2" in Dutch); a dash when there is none."""
-        return "–" if value is None else format_decimal(value, format="0.0", locale=self.lang)
-
-    def pct(self, value: float | None) -> str:
-        """A share as a whole percentage."""
-        return "–" if value is None else format_percent(value, format="0%", locale=self.lang)
-
-
-def charts_for(report: WeeklyReport, text: Text | None = None) -> list[Chart]:
+def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
     """All charts of a report; the person-level ones only when the report is person-level."""
-    text = text or Text(lang=report.lang)
+    text = text or lang_for(report.lang)
     charts = []
     if report.person_level and report.people:
         charts.append(mandate_use_chart(report, text))
@@ -99,38 +70,38 @@ def _people(report: WeeklyReport) -> list[PersonWeek]:
     return sorted(report.people, key=lambda p: p.name.casefold())  # alphabetical: never a ranking
 
 
-def mandate_use_chart(report: WeeklyReport, text: Text) -> Chart:
+def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Each person's spend this week against their weekly allowance (a marker), in alphabetical order."""
-    t, people = text.t, list(reversed(_people(report)))  # plotly draws the first category at the bottom
+    _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
     names = [p.name for p in people]
     fig = go.Figure()
     fig.add_trace(go.Bar(y=names, x=[p.spent_cents / 100 for p in people], orientation="h",
-                         marker_color=ACCENT, name=t("Spent"),
+                         marker_color=ACCENT, name=_("Spent"),
                          hovertext=[f"{p.name}: {text.cents(p.spent_cents)}, n={p.gestures}" for p in people],
                          hoverinfo="text"))
     framed = [p for p in people if p.allowance_cents is not None]
     fig.add_trace(go.Scatter(y=[p.name for p in framed], x=[p.allowance_cents / 100 for p in framed],
-                             mode="markers", name=t("Allowance"), hoverinfo="text",
-                             hovertext=[f"{t('Allowance')}: {text.cents(p.allowance_cents)}" for p in framed],
+                             mode="markers", name=_("Allowance"), hoverinfo="text",
+                             hovertext=[f"{_('Allowance')}: {text.cents(p.allowance_cents)}" for p in framed],
                              marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
     figure = _layout(fig, 70 + 30 * len(people), text.lang,
-                     xaxis=dict(title=t("euro this week"), rangemode="tozero"))
+                     xaxis=dict(title=_("euro this week"), rangemode="tozero"))
     rows = tuple((p.name, str(p.gestures), text.cents(p.spent_cents), text.cents(p.allowance_cents),
                   text.pct(p.use_share)) for p in _people(report))
-    table = Table((t("Person"), t("Gestures"), t("Spent"), t("Allowance"), t("Share used")), rows)
-    return Chart("mandate-use", t("Mandate use per person"),
-                 t("Bars show what each person spent this week; the vertical mark is their allowance."),
+    table = Table((_("Person"), _("Gestures"), _("Spent"), _("Allowance"), _("Share used")), rows)
+    return Chart("mandate-use", _("Mandate use per person"),
+                 _("Bars show what each person spent this week; the vertical mark is their allowance."),
                  figure, table)
 
 
-def _stat_hover(text: Text, name: str, stat: Stat) -> str:
-    return (f"{name}<br>{text.t('reaction')} {text.num(stat.mean)} (n={stat.n})<br>"
-            f"{text.t('adjusted for small n')} {text.num(stat.shrunk)}")
+def _stat_hover(text: Lang, name: str, stat: Stat) -> str:
+    return (f"{name}<br>{text.gettext('reaction')} {text.num(stat.mean)} (n={stat.n})<br>"
+            f"{text.gettext('adjusted for small n')} {text.num(stat.shrunk)}")
 
 
-def reaction_by_band_chart(report: WeeklyReport, text: Text) -> Chart:
+def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Mean reaction per cost band over the trailing window, shrunk toward the team mean, with n."""
-    t, bands = text.t, list(report.by_band)
+    _, bands = text.gettext, list(report.by_band)
     names = [text.label("band", g.code) for g in bands]
     pairs = list(zip(names, bands, strict=True))
     fig = go.Figure(go.Bar(x=names, y=[g.stat.shrunk if g.stat.n else None for g in bands],
@@ -138,19 +109,19 @@ def reaction_by_band_chart(report: WeeklyReport, text: Text) -> Chart:
                            text=[f"{text.num(g.stat.shrunk)} · n={g.stat.n}" if g.stat.n else "n=0"
                                  for g in bands],
                            hovertext=[_stat_hover(text, n, g.stat) for n, g in pairs]))
-    figure = _layout(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=t("reaction (1–5)"), dtick=1))
+    figure = _layout(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1))
     figure["layout"]["margin"]["l"] = 56  # room for the rotated axis title
     rows = tuple((n, str(g.stat.n), text.num(g.stat.mean), text.num(g.stat.shrunk), text.cents(g.spent_cents))
                  for n, g in zip(names, bands, strict=True))
-    table = Table((t("Cost band"), "n", t("Mean reaction"), t("Adjusted for small n"), t("Spent")), rows)
-    note = t("Last %(weeks)s weeks. Small groups are pulled toward the team mean, so a few entries never "
+    table = Table((_("Cost band"), "n", _("Mean reaction"), _("Adjusted for small n"), _("Spent")), rows)
+    note = _("Last %(weeks)s weeks. Small groups are pulled toward the team mean, so a few entries never "
              "look like a discovery.") % {"weeks": report.window_weeks}
-    return Chart("reaction-by-band", t("Reaction by cost band"), note, figure, table)
+    return Chart("reaction-by-band", _("Reaction by cost band"), note, figure, table)
 
 
-def kind_trigger_chart(report: WeeklyReport, text: Text) -> Chart:
+def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Heatmap of the (shrunk) mean reaction for each kind × trigger pair with entries, labelled with n."""
-    t, groups = text.t, [g for g in report.by_kind_trigger if g.stat.n]
+    _, groups = text.gettext, [g for g in report.by_kind_trigger if g.stat.n]
     kinds = sorted({g.parts[0] for g in groups})
     triggers = sorted({g.parts[-1] for g in groups})
     cell = {g.parts: g.stat for g in groups}
@@ -160,24 +131,24 @@ def kind_trigger_chart(report: WeeklyReport, text: Text) -> Chart:
     fig = go.Figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
                                y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
                                hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
-                               colorbar=dict(title=dict(text=t("reaction")), thickness=12)))
+                               colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
     figure = _layout(fig, 110 + 44 * max(len(kinds), 1), text.lang, xaxis=dict(side="top", showgrid=False),
                      yaxis=dict(showgrid=False, autorange="reversed"))
     rows = tuple((text.label("kind", g.parts[0]), text.label("trigger", g.parts[-1]), str(g.stat.n),
                   text.num(g.stat.mean), text.num(g.stat.shrunk))
                  for g in sorted(groups, key=lambda g: g.parts))
-    table = Table((t("Kind"), t("Prompted by"), "n", t("Mean reaction"), t("Adjusted for small n")), rows)
-    note = t("Last %(weeks)s weeks; each cell shows the reaction adjusted for small n, and its n.") % {
+    table = Table((_("Kind"), _("Prompted by"), "n", _("Mean reaction"), _("Adjusted for small n")), rows)
+    note = _("Last %(weeks)s weeks; each cell shows the reaction adjusted for small n, and its n.") % {
         "weeks": report.window_weeks}
-    return Chart("kind-trigger", t("Reaction by kind and trigger"), note, figure, table)
+    return Chart("kind-trigger", _("Reaction by kind and trigger"), note, figure, table)
 
 
-def trend_chart(report: WeeklyReport, text: Text) -> Chart:
+def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Gestures, spend and mean reaction per week over the trend weeks, stacked on one time axis."""
-    t, points = text.t, list(report.trend)
+    _, points = text.gettext, list(report.trend)
     weeks = [f"W{p.week.week:02d}" for p in points]
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=(t("Gestures"), t("Spent (euro)"), t("Mean reaction")))
+                        subplot_titles=(_("Gestures"), _("Spent (euro)"), _("Mean reaction")))
     fig.add_trace(go.Bar(x=weeks, y=[p.gestures for p in points], marker_color=ACCENT_LIGHT,
                          hovertemplate="%{x}: %{y}<extra></extra>"), row=1, col=1)
     fig.add_trace(go.Scatter(x=weeks, y=[p.spent_cents / 100 for p in points], mode="lines+markers",
@@ -196,14 +167,14 @@ def trend_chart(report: WeeklyReport, text: Text) -> Chart:
     figure["layout"]["margin"]["t"] = 28
     rows = tuple((str(p.week), str(p.gestures), text.cents(p.spent_cents), text.num(p.reaction.mean),
                   str(p.reaction.n)) for p in points)
-    table = Table((t("Week"), t("Gestures"), t("Spent"), t("Mean reaction"), "n"), rows)
-    return Chart("trend", t("The last %(n)s weeks") % {"n": len(points)},
-                 t("Gestures, spend and mean reaction per week."), figure, table)
+    table = Table((_("Week"), _("Gestures"), _("Spent"), _("Mean reaction"), "n"), rows)
+    return Chart("trend", _("The last %(n)s weeks") % {"n": len(points)},
+                 _("Gestures, spend and mean reaction per week."), figure, table)
 
 
-def funnel_chart(report: WeeklyReport, text: Text) -> Chart:
+def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Funnel plot: each person's share of delighted reactions against their number of gestures."""
-    t = text.t
+    _ = text.gettext
     people = [p for p in _people(report) if p.window_reaction.n]
     p0 = report.window_totals.delighted_share or 0.0
     top = max(p.window_reaction.n for p in people) + 2
@@ -224,15 +195,15 @@ def funnel_chart(report: WeeklyReport, text: Text) -> Chart:
         textposition="top center", hoverinfo="text",
         hovertext=[f"{p.name}: {p.window_reaction.delighted}/{p.window_reaction.n}" for p in people],
         marker=dict(color=ACCENT, size=10)))
-    figure = _layout(fig, 360, text.lang, xaxis=dict(title=t("gestures (n)"), range=[0, top + 0.5]),
-                     yaxis=dict(title=t("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
+    figure = _layout(fig, 360, text.lang, xaxis=dict(title=_("gestures (n)"), range=[0, top + 0.5]),
+                     yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
     rows = tuple(_funnel_row(text, p, p0) for p in people)
-    table = Table((t("Person"), "n", t("Delighted"), t("Share"), t("Reading")), rows)
-    note = t("Team share %(share)s over %(weeks)s weeks (the solid line). Points inside the dashed lines "
+    table = Table((_("Person"), "n", _("Delighted"), _("Share"), _("Reading")), rows)
+    note = _("Team share %(share)s over %(weeks)s weeks (the solid line). Points inside the dashed lines "
              "(95%%) differ by chance alone, and nearly all inside the dotted ones (99.8%%); with few "
              "gestures the lines are wide on purpose.") % {"share": text.pct(p0),
                                                                    "weeks": report.window_weeks}
-    return Chart("funnel", t("Delighted reactions against number of gestures"), note, figure, table)
+    return Chart("funnel", _("Delighted reactions against number of gestures"), note, figure, table)
 
 
 def _outside(p: PersonWeek, p0: float, z: float = Z_95) -> bool:
@@ -240,30 +211,30 @@ def _outside(p: PersonWeek, p0: float, z: float = Z_95) -> bool:
     return not low <= (p.window_reaction.delighted_share or 0.0) <= high
 
 
-def _funnel_row(text: Text, p: PersonWeek, p0: float) -> tuple[str, ...]:
+def _funnel_row(text: Lang, p: PersonWeek, p0: float) -> tuple[str, ...]:
     stat = p.window_reaction
     share = stat.delighted_share or 0.0
     if not _outside(p, p0, Z_95):
-        reading = text.t("within the expected range")
+        reading = text.gettext("within the expected range")
     elif not _outside(p, p0, Z_998):
-        reading = text.t("near the edge: worth a curious question")
+        reading = text.gettext("near the edge: worth a curious question")
     else:
-        reading = text.t("outside the range: worth a conversation")
+        reading = text.gettext("outside the range: worth a conversation")
     return (p.name, str(stat.n), str(stat.delighted), text.pct(share), reading)
 
 
-def overview_chart(view: OrgOverview, text: Text) -> Chart:
+def overview_chart(view: OrgOverview, text: Lang) -> Chart:
     """Gestures per week of every team, one line each, for the organisation overview."""
-    t, weeks = text.t, [f"W{w.week:02d}" for w in view.weeks]
+    _, weeks = text.gettext, [f"W{w.week:02d}" for w in view.weeks]
     fig = go.Figure()
     for row in view.teams:
         fig.add_trace(go.Scatter(x=weeks, y=[c.gestures for c in row.cells], mode="lines+markers",
                                  name=row.name, hovertemplate=f"{row.name} %{{x}}: %{{y}}<extra></extra>"))
-    figure = _layout(fig, 320, text.lang, yaxis=dict(title=t("gestures"), rangemode="tozero"))
+    figure = _layout(fig, 320, text.lang, yaxis=dict(title=_("gestures"), rangemode="tozero"))
     figure["layout"].update(showlegend=True, legend=dict(orientation="h", y=-0.15),
                             colorway=[ACCENT, WARM, MUTED, ACCENT_LIGHT, "#6b5b95", "#8a9a5b"])
     rows = tuple((row.name, str(row.gestures), text.cents(row.spend_cents), text.num(row.reaction_mean),
                   text.pct(row.delighted_share)) for row in view.teams)
-    table = Table((t("Team"), t("Gestures"), t("Spent"), t("Mean reaction"), t("Share delighted")), rows)
-    return Chart("overview", t("Gestures per week, all teams"),
-                 t("Each team's weeks are counted in its own time zone."), figure, table)
+    table = Table((_("Team"), _("Gestures"), _("Spent"), _("Mean reaction"), _("Share delighted")), rows)
+    return Chart("overview", _("Gestures per week, all teams"),
+                 _("Each team's weeks are counted in its own time zone."), figure, table)

@@ -13,50 +13,17 @@ from html import escape
 
 from sqlmodel import Session, select
 
+from ledger.i18n import LANGUAGES
 from ledger.models import Membership, Person, Team
 from ledger.types import utcnow
 from ledger.vocab import Role
 from ledger.weeks import IsoWeek, last_complete_week
-from reports.i18n import lang_for
+from reports.i18n import Lang, lang_for
 from reports.model import Prompt, WeeklyReport
 from reports.weekly import build_weekly_report
 
 TOP_PROMPTS = 3  # prompts per team in the mail; the rest wait on the report page
 DEFAULT_LANG = "nl"
-
-TEXTS = {
-    "en": {
-        "subject": "Your week {week} in Gesture Ledger: {teams}",
-        "hello": "Hello {name},",
-        "intro": "Here is what your team did extra for customers in week {week}, and a few questions "
-                 "worth asking.",
-        "headline": "{gestures} gestures · {spent}{frame} · reaction {reaction} (n={n}) · "
-                    "{appreciated} appreciated",
-        "frame": " of {frame} frame",
-        "why": "Why", "ask": "Ask", "try": "Try",
-        "none": "No conversation prompts this week: too little to go on yet.",
-        "more": "{n} more on the report page.",
-        "open": "Open the report",
-        "footer": "You get this mail because you manage these teams in Gesture Ledger. Notes you add "
-                  "stay private to the team's managers.",
-    },
-    "nl": {
-        "subject": "Je week {week} in Gesture Ledger: {teams}",
-        "hello": "Hoi {name},",
-        "intro": "Dit deed je team in week {week} extra voor klanten, met een paar vragen die het "
-                 "stellen waard zijn.",
-        "headline": "{gestures} gebaren · {spent}{frame} · reactie {reaction} (n={n}) · "
-                    "{appreciated} gewaardeerd",
-        "frame": " van {frame} kader",
-        "why": "Waarom", "ask": "Vraag", "try": "Probeer",
-        "none": "Deze week geen gespreksvragen: er is nog te weinig om op te bouwen.",
-        "more": "Nog {n} op de rapportpagina.",
-        "open": "Open het rapport",
-        "footer": "Je krijgt deze mail omdat je deze teams leidt in Gesture Ledger. Notities die je "
-                  "toevoegt zie alleen jij en de andere managers van het team.",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Section:
@@ -123,7 +90,7 @@ def build_digests(*, session: Session, public_url: str, week: IsoWeek | None = N
     cache: dict[tuple, WeeklyReport] = {}
     digests = []
     for person in _managers(session):
-        lang = person.lang if person.lang in TEXTS else DEFAULT_LANG
+        lang = person.lang if person.lang in LANGUAGES else DEFAULT_LANG
         sections = []
         for team in _teams_of(session, person.id):
             team_week = week or last_complete_week(now, team.timezone)
@@ -141,58 +108,68 @@ def build_digests(*, session: Session, public_url: str, week: IsoWeek | None = N
 def compose(person: Person, sections: list[Section], *, lang: str, public_url: str, top: int = TOP_PROMPTS,
             currency: str = "EUR") -> Digest:
     """The subject, plain text and HTML of one manager's digest."""
-    txt = TEXTS[lang]
-    weeks = sorted({s.report.week.week for s in sections})
-    week = "/".join(str(w) for w in weeks)
-    subject = txt["subject"].format(week=week, teams=", ".join(s.report.team_name for s in sections))
-    text = [txt["hello"].format(name=person.display_name), "", txt["intro"].format(week=week), ""]
-    html = [f"<p>{escape(txt['hello'].format(name=person.display_name))}</p>",
-            f"<p>{escape(txt['intro'].format(week=week))}</p>"]
+    words = lang_for(lang, currency)
+    _ = words.gettext
+    week = "/".join(str(w) for w in sorted({s.report.week.week for s in sections}))
+    subject = _("Your week %(week)s in Gesture Ledger: %(teams)s", week=week,
+                teams=", ".join(s.report.team_name for s in sections))
+    hello = _("Hello %(name)s,", name=person.display_name)
+    intro = _("Here is what your team did extra for customers in week %(week)s, and a few questions worth "
+              "asking.", week=week)
+    footer = _("You get this mail because you manage these teams in Gesture Ledger. Notes you add stay "
+               "private to the team's managers.")
+    text = [hello, "", intro, ""]
+    html = [f"<p>{escape(hello)}</p>", f"<p>{escape(intro)}</p>"]
     for section in sections:
-        _section(section, lang, currency, top, public_url, text, html)
-    text += ["-- ", txt["footer"]]
-    html.append(f'<p style="color:#5b6770;font-size:13px">{escape(txt["footer"])}</p>')
+        _section(section, words, top, public_url, text, html)
+    text += ["-- ", footer]
+    html.append(f'<p style="color:#5b6770;font-size:13px">{escape(footer)}</p>')
     body = "".join(html)
     page = (f'<!doctype html><html lang="{lang}"><body style="font-family:system-ui,sans-serif;color:#1f2a33;'
             f'max-width:40rem">{body}</body></html>')
     return Digest(person.id, person.display_name, person.email, lang, subject, "\n".join(text) + "\n", page)
 
 
-def _headline(report: WeeklyReport, lang: str, currency: str) -> str:
-    words, tot = lang_for(lang, currency), report.totals
-    frame = TEXTS[lang]["frame"].format(frame=words.money(tot.allowance_cents)) if tot.allowance_cents else ""
-    return TEXTS[lang]["headline"].format(gestures=tot.gestures, spent=words.money(tot.spent_cents),
-                                          frame=frame, reaction=words.num(tot.reaction.mean),
-                                          n=tot.reaction.n, appreciated=tot.appreciated)
+def _headline(report: WeeklyReport, words: Lang) -> str:
+    tot = report.totals
+    frame = ""
+    if tot.allowance_cents:
+        frame = words.gettext(" of %(frame)s frame", frame=words.money(tot.allowance_cents))
+    return words.gettext("%(gestures)s gestures · %(spent)s%(frame)s · reaction %(reaction)s (n=%(n)s) · "
+                         "%(appreciated)s appreciated", gestures=tot.gestures, frame=frame,
+                         spent=words.money(tot.spent_cents), reaction=words.num(tot.reaction.mean),
+                         n=tot.reaction.n, appreciated=tot.appreciated)
 
 
-def _section(section: Section, lang: str, currency: str, top: int, public_url: str, text: list, html: list):
-    report, txt, words = section.report, TEXTS[lang], lang_for(lang, currency)
+def _section(section: Section, words: Lang, top: int, public_url: str, text: list, html: list):
+    report = section.report
     title = f"{report.team_name} · {report.week}"
-    headline = _headline(report, lang, currency)
+    headline = _headline(report, words)
     text += [title, "=" * len(title), headline, ""]
     html += [f'<h2 style="font-size:18px;margin:24px 0 4px">{escape(title)}</h2>',
              f"<p><strong>{escape(headline)}</strong></p>"]
     for prompt in report.prompts[:top]:
         link = report_url(public_url, report.team_id, report.week, prompt.key)
-        _prompt(prompt, words.label("prompt_kind", prompt.kind), txt, link, text, html)
+        _prompt(prompt, words, link, text, html)
+    more = len(report.prompts) - top
+    closing = None
     if not report.prompts:
-        text += [txt["none"], ""]
-        html.append(f"<p>{escape(txt['none'])}</p>")
-    elif len(report.prompts) > top:
-        text += [txt["more"].format(n=len(report.prompts) - top), ""]
-        html.append(f"<p>{escape(txt['more'].format(n=len(report.prompts) - top))}</p>")
-    text += [f"{txt['open']}: {section.url}", ""]
-    html.append(f'<p><a href="{escape(section.url)}" style="color:#1d6b5f">{escape(txt["open"])}</a></p>')
+        closing = words.gettext("No conversation prompts this week: too little to go on yet.")
+    elif more > 0:
+        closing = words.ngettext("One more on the report page.", "%(num)d more on the report page.", more)
+    if closing:
+        text += [closing, ""]
+        html.append(f"<p>{escape(closing)}</p>")
+    opener = words.gettext("Open the report")
+    text += [f"{opener}: {section.url}", ""]
+    html.append(f'<p><a href="{escape(section.url)}" style="color:#1d6b5f">{escape(opener)}</a></p>')
 
 
-def _prompt(prompt: Prompt, kind: str, txt: dict, link: str, text: list, html: list) -> None:
-    text += [f"* {kind}", f"  {txt['why']}: {prompt.why}", f"  {txt['ask']}: {prompt.question}"]
-    if prompt.suggestion:
-        text.append(f"  {txt['try']}: {prompt.suggestion}")
-    text += [f"  {link}", ""]
-    rows = [(txt["why"], prompt.why), (txt["ask"], prompt.question)]
-    rows += [(txt["try"], prompt.suggestion)] if prompt.suggestion else []
+def _prompt(prompt: Prompt, words: Lang, link: str, text: list, html: list) -> None:
+    kind, _ = words.label("prompt_kind", prompt.kind), words.gettext
+    rows = [(_("Why"), prompt.why), (_("Ask"), prompt.question)]
+    rows += [(_("Try"), prompt.suggestion)] if prompt.suggestion else []
+    text += [f"* {kind}", *(f"  {k}: {v}" for k, v in rows), f"  {link}", ""]
     lines = "".join(f"<br><span style=\"color:#5b6770\">{escape(k)}:</span> {escape(v)}" for k, v in rows)
     html.append(f'<p style="border-left:4px solid #1d6b5f;padding-left:10px"><a href="{escape(link)}" '
                 f'style="color:#1d6b5f;font-weight:bold">{escape(kind)}</a>{lines}</p>')

@@ -115,7 +115,7 @@ def csv_rows(report: WeeklyReport, lang: Lang | None = None) -> list[tuple]:
                  ("week", str(p.week), str(p.week), "spent_cents", p.spent_cents, p.gestures),
                  ("week", str(p.week), str(p.week), "mean_reaction", _round(p.reaction.mean), p.reaction.n)]
     for p in report.prompts:
-        label = lang.t(f"prompt_kind.{p.kind}")
+        label = lang.label("prompt_kind", p.kind)
         rows += [("prompt", p.key, label, measure, value, "") for measure, value in (
             ("question", p.question), ("why", p.why), ("suggestion", p.suggestion), ("setting", p.setting),
             ("confidence", p.confidence), ("evidence", " ".join(p.evidence)), ("score", p.score))]
@@ -133,25 +133,38 @@ def to_csv(report: WeeklyReport, *, delimiter: str = ",") -> str:
     return out.getvalue()
 
 
+def _text_totals(report: WeeklyReport, lang: Lang) -> list[str]:
+    t, _ = report.totals, lang.gettext
+    return [_("Gestures: %(n)s (people giving: %(people)s)", n=t.gestures, people=t.people_active),
+            _("Spent: %(spent)s of a weekly frame of %(allowance)s", spent=lang.money(t.spent_cents),
+              allowance=lang.money(t.allowance_cents)),
+            _("Mean reaction: %(mean)s (n=%(n)s)", mean=lang.num(t.reaction.mean), n=t.reaction.n),
+            _("Beyond the frame: %(n)s", n=t.over_frame),
+            _("Appreciated: %(n)s of %(total)s", n=t.appreciated, total=t.gestures), ""]
+
+
+def _text_prompt(i: int, p: Prompt, lang: Lang) -> list[str]:
+    _ = lang.gettext
+    lines = [f"{i}. [{lang.label('prompt_kind', p.kind)} · {lang.label('setting', p.setting)}]",
+             f"   {p.question}", f"   {_('Why')}: {p.why}", f"   {_('Try this week')}: {p.suggestion}",
+             f"   {p.confidence}"]
+    if p.evidence:
+        lines.append("   " + lang.ngettext("Evidence: 1 gesture", "Evidence: %(n)s gestures", len(p.evidence),
+                                           n=len(p.evidence)))
+    return [*lines, ""]
+
+
 def to_text(report: WeeklyReport) -> str:
     """A plain-text summary for the terminal: headline numbers, then the prompts in rank order."""
     lang = lang_for(report.lang)
-    t = report.totals
-    lines = [lang.t("text.title", team=report.team_name, week=str(report.week)), ""]
+    title = lang.gettext("Weekly report — %(team)s, %(week)s", team=report.team_name, week=str(report.week))
+    lines = [title, ""]
     if not report.complete:
-        lines += [lang.t("text.incomplete"), ""]
-    lines += [lang.t("text.gestures", n=t.gestures, people=t.people_active),
-              lang.t("text.spent", spent=lang.money(t.spent_cents), allowance=lang.money(t.allowance_cents)),
-              lang.t("text.reaction", mean=lang.num(t.reaction.mean), n=t.reaction.n),
-              lang.t("text.over_frame", n=t.over_frame),
-              lang.t("text.appreciated", n=t.appreciated, total=t.gestures), ""]
+        lines += [lang.gettext("This week is not over yet: the numbers will still change."), ""]
+    lines += _text_totals(report, lang)
     if not report.prompts:
-        lines.append(lang.t("text.no_prompts"))
+        lines.append(lang.gettext("No conversation prompts this week: the data is too thin for an honest "
+                                  "question."))
     for i, p in enumerate(report.prompts, 1):
-        lines += [f"{i}. [{lang.t(f'prompt_kind.{p.kind}')} · {lang.t(f'setting.{p.setting}')}]",
-                  f"   {p.question}", f"   {lang.t('text.why')}: {p.why}",
-                  f"   {lang.t('text.try')}: {p.suggestion}", f"   {p.confidence}"]
-        if p.evidence:
-            lines.append(f"   {lang.t('text.evidence', n=len(p.evidence))}")
-        lines.append("")
+        lines += _text_prompt(i, p, lang)
     return "\n".join(lines).rstrip() + "\n"

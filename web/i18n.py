@@ -1,14 +1,11 @@
-"""Language choice and the formatting filters every template uses (money in one place)."""
+"""Language choice and the formatting filters every template uses (money formatted by ledger/i18n)."""
 
-from decimal import Decimal
 from pathlib import Path
 
 from flask import Flask, current_app, request, session
-from flask_babel import format_currency, get_locale
+from flask_babel import get_locale
 
-from ledger.i18n import TRANSLATIONS
-
-LANGUAGES = ("nl", "en")
+from ledger.i18n import LANGUAGES, TRANSLATIONS, formats
 
 
 def select_locale() -> str:
@@ -19,11 +16,11 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES) or "nl"
 
 
-def money(cents: int | None) -> str:
-    """Integer cents as the locale writes them: '€ 4,50' in Dutch, '€4.50' in English."""
+def money(cents: int | None, whole: bool = False) -> str:
+    """The Jinja `money` filter: ledger/i18n/formats.money in the request's locale ('€ 4,50' / '€4.50')."""
     if cents is None:
         return ""
-    return format_currency(Decimal(cents) / 100, current_app.config["CURRENCY"])
+    return formats.money(cents, str(get_locale()), current_app.config["CURRENCY"], whole=whole)
 
 
 CATALOGUES = TRANSLATIONS

@@ -1,8 +1,8 @@
 """Translated labels for the ledger's machine codes, and messages for field errors.
 
-The ledger speaks in codes (ledger/vocab.py, FieldError.code); every screen that shows them to a person
-goes through this module, so the wording is the same on the tablet, in the reports and in exports.
-Labels are lazy strings: they are translated when rendered, in the request's language.
+The ledger speaks in codes (ledger/vocab.py, FieldError.code). Each code's one label is a msgid in
+ledger/i18n/labels.py, which reports/ translates too, so the tablet, the report pages, exports, the digest
+and the CLI say the same thing. Here the labels are lazy strings, translated in the request's language.
 """
 
 from datetime import datetime, timedelta
@@ -14,69 +14,30 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ledger.errors import FieldError
+from ledger.i18n import labels as vocab
 from web.i18n import money
 
 MONEY_FIELDS = frozenset({"cost", "cost_cents", "per_gesture_cap_cents", "allowance_cents"})
 MINUTE_FIELDS = frozenset({"effort", "effort_minutes"})
 
-KINDS = {
-    "gift": _l("Gift"),
-    "treat": _l("Treat"),
-    "time": _l("Extra time"),
-    "upgrade": _l("Upgrade"),
-    "discount": _l("Discount"),
-    "recovery": _l("Fixed a problem"),
-    "other": _l("Other"),
-}
 
-TRIGGERS = {
-    "complaint": _l("Complaint"),
-    "waiting": _l("Waiting"),
-    "celebration": _l("Celebration"),
-    "regular": _l("Regular"),
-    "in_need": _l("In need"),
-    "first_visit": _l("First visit"),
-    "spontaneous": _l("Spontaneous"),
-    "other": _l("Other"),
-}
+def _lazy(table: dict) -> dict:
+    # The msgids live in ledger/i18n/labels.py (one label per code); here they become lazy strings,
+    # translated by Flask-Babel when rendered, in the request's language.
+    return {code: _l(message) for code, message in table.items()}
 
-# The 1–5 reaction scale in words (DESIGN §4).
-REACTIONS = {
-    1: _l("Negative"),
-    2: _l("No visible reaction"),
-    3: _l("Pleased"),
-    4: _l("Delighted"),
-    5: _l("Moved"),
-}
 
-FOLLOW_UPS = {
-    "returned": _l("Came back"),
-    "review": _l("Wrote a review"),
-    "thanked": _l("Thanked again"),
-    "referred": _l("Sent someone"),
-}
-
-# The mandate check recorded on a gesture: information for the conversation, never a verdict.
-MANDATE_CHECKS = {
-    "within": _l("Within the frame"),
-    "over_cap": _l("Above the per-gesture amount"),
-    "over_allowance": _l("Beyond this period's allowance"),
-    "outside_kinds": _l("A kind the frame does not list"),
-    "no_mandate": _l("No frame agreed yet"),
-}
-
-PERIODS = {"week": _l("week"), "month": _l("month")}
-
-# Personal-data categories removed from free text (ledger/pii.py).
-PII_CATEGORIES = {
-    "email": _l("an e-mail address"),
-    "phone": _l("a phone number"),
-    "iban": _l("a bank account number"),
-    "card": _l("a card number"),
-    "licence_plate": _l("a licence plate"),
-}
-
-ENTRY_TYPES = {"original": _l("Logged"), "correction": _l("Corrected"), "void": _l("Withdrawn")}
+KINDS = _lazy(vocab.KINDS)
+TRIGGERS = _lazy(vocab.TRIGGERS)
+REACTIONS = _lazy(vocab.REACTIONS)  # the 1–5 reaction scale in words (DESIGN §4)
+FOLLOW_UPS = _lazy(vocab.FOLLOW_UPS)
+ROLES = _lazy(vocab.ROLES)
+MANDATE_CHECKS = _lazy(vocab.MANDATE_CHECKS)  # information for the conversation, never a verdict
+PERIODS = _lazy(vocab.PERIODS)
+PII_CATEGORIES = _lazy(vocab.PII_CATEGORIES)  # personal data removed from free text (ledger/pii.py)
+ENTRY_TYPES = _lazy(vocab.ENTRY_TYPES)
+PROMPT_KINDS = _lazy(vocab.PROMPT_KINDS)
+SETTINGS = _lazy(vocab.SETTINGS)
 
 # FieldError codes → messages. Params from the error fill the placeholders.
 _MESSAGES = {
@@ -174,9 +135,8 @@ def local_when(moment, tz: str) -> str:
 
 
 def short_money(cents: int) -> str:
-    """Whole euros without decimals for quick picks: "€ 5" / "€5"; other amounts as `money`."""
-    text = money(cents)
-    return text.replace(",00", "").replace(".00", "") if cents % 100 == 0 else text
+    """Whole euros without decimals for quick picks: "€ 5" / "€5" (Babel's pattern); others as `money`."""
+    return money(cents, whole=True)
 
 
 def date_short(day) -> str:

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import format_date
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ledger.models import Person, Team
@@ -17,37 +16,23 @@ from ledger.services.reviews import reviews_for_team
 from ledger.types import utcnow
 from ledger.weeks import IsoWeek, last_complete_week, week_of
 from reports import export
-from reports.charts import Text, charts_for
+from reports.charts import charts_for
 from reports.evidence import evidence_for
-from reports.i18n import lang_for
+from reports.i18n import Lang, lang_for
 from reports.weekly import build_weekly_report
+from web import labels
 from web.db import get_session
-from web.i18n import money
 
 PROMPTS_SHOWN = 6  # more prompts than this wait behind "more conversations"
 EVIDENCE_SHOWN = 10  # gestures listed under one prompt; all of them are in the downloads
 
-PROMPT_KINDS = {
-    "spend_contrast": _l("Spend contrast"),
-    "cost_vs_reaction": _l("Cost and reaction"),
-    "what_moves": _l("What moves customers"),
-    "falls_flat": _l("What falls flat"),
-    "quiet_mandate": _l("Quiet mandate"),
-    "over_frame": _l("Over the frame"),
-    "shifting_triggers": _l("Shifting triggers"),
-    "trend": _l("Trend"),
-    "story_of_week": _l("Story of the week"),
-    "unseen_work": _l("Unseen work"),
-    "since_last_session": _l("Since the last session"),
-}
-SETTINGS = {"one_to_one": _l("one-to-one"), "team_session": _l("team session")}
+PROMPT_KINDS, SETTINGS = labels.PROMPT_KINDS, labels.SETTINGS  # the one label per code (ledger/i18n)
 STATUSES = {"discussed": _l("Discussed"), "set_aside": _l("Set aside")}
 
 
-def chart_text(lang: str) -> Text:
-    """How charts speak on this request: gettext for titles, report labels for codes, the money filter."""
-    words = lang_for(lang, current_app.config.get("CURRENCY", "EUR"))
-    return Text(lang=words.code, t=_, label=words.label, currency=words.currency, money=money)
+def chart_text(lang: str) -> Lang:
+    """How charts speak on this request: the catalogue, the code labels and the money formatter of reports."""
+    return lang_for(lang, current_app.config.get("CURRENCY", "EUR"))
 
 
 def week_span(week: IsoWeek) -> str:

@@ -1,5 +1,6 @@
 """Prompts about the frame itself: gestures beyond it this week, and what changed since it last moved."""
 
+from ledger.i18n.labels import N_
 from ledger.queries import OVER_FRAME_CHECKS
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, TEAM_SESSION, MandateChange, Prompt, WeeklyReport
@@ -11,6 +12,12 @@ OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
 OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often
 OVER_FRAME_BASE_SCORE = 56  # ranking: one over-frame gesture (60) ranks with a €16 spend contrast (68)
 SINCE_MIN_N = 5  # gestures needed on each side of a mandate change
+# How the team prompt names each way of going beyond the frame.
+OVER_FRAME_PARTS = {
+    "over_cap": N_("%(n)s over the cap of %(cap)s"),
+    "over_allowance": N_("%(n)s over the allowance"),
+    "outside_kinds": N_("%(n)s of a kind outside the frame"),
+}
 
 
 @rule("over_frame")
@@ -23,7 +30,7 @@ def over_frame(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     spent = sum(b.cost_cents for b in briefs)
     mean = sum(b.reaction for b in briefs) / len(briefs)
     counts = {code: checks.count(code) for code in OVER_FRAME_CHECKS}
-    parts = ", ".join(lang.t(f"over_frame.part.{code}", n=n, cap=lang.money(report.cap_cents))
+    parts = ", ".join(lang.gettext(OVER_FRAME_PARTS[code], n=n, cap=lang.money(report.cap_cents))
                       for code, n in counts.items() if n)
     params = {"n": len(briefs), "parts": parts, "spent": lang.money(spent), "mean": lang.num(mean)}
     facts = [fact(lang, "over_frame", str(len(briefs))), fact(lang, "over_cap", str(counts["over_cap"])),
@@ -60,13 +67,14 @@ def _per_person(report: WeeklyReport, lang: Lang) -> list[Prompt]:
 def _change_text(lang: Lang, change: MandateChange) -> str:
     parts = []
     if change.cap_before != change.cap_after:
-        parts.append(lang.t("change.cap", before=lang.money(change.cap_before),
-                            after=lang.money(change.cap_after)))
+        parts.append(lang.gettext("cap per gesture %(before)s → %(after)s",
+                                  before=lang.money(change.cap_before), after=lang.money(change.cap_after)))
     if change.allowance_before != change.allowance_after or change.period_before != change.period_after:
-        parts.append(lang.t("change.allowance", before=lang.money(change.allowance_before),
-                            after=lang.money(change.allowance_after),
-                            period=lang.t(f"period.{change.period_after}")))
-    return ", ".join(parts) or lang.t("change.other")
+        parts.append(lang.gettext("allowance %(before)s → %(after)s per %(period)s",
+                                  before=lang.money(change.allowance_before),
+                                  after=lang.money(change.allowance_after),
+                                  period=lang.label("period", change.period_after)))
+    return ", ".join(parts) or lang.gettext("new agreements")
 
 
 @rule("since_last_session")

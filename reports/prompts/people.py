@@ -1,5 +1,6 @@
 """Prompts about how people use the mandate in the reported week (person-level reports only)."""
 
+from ledger.vocab import Role
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, PersonWeek, Prompt, WeeklyReport
 from reports.prompts import rule
@@ -42,7 +43,7 @@ def spend_contrast(report: WeeklyReport, lang: Lang) -> list[Prompt]:
 
 
 def _is_quiet(person: PersonWeek, weeks: int, report: WeeklyReport) -> bool:
-    if person.role != "staff" or not person.allowance_cents or len(person.recent_spent_cents) < weeks:
+    if person.role != Role.STAFF or not person.allowance_cents or len(person.recent_spent_cents) < weeks:
         return False
     window_start = report.week.shift(-(weeks - 1)).monday()
     if person.member_since is not None and person.member_since > window_start:
@@ -71,5 +72,6 @@ def quiet_mandate(report: WeeklyReport, lang: Lang) -> list[Prompt]:
         prompts.append(build(lang, report, kind="quiet_mandate", subject=f"person:{person.person_id}",
                              params=params, facts=facts, evidence=(), setting=ONE_TO_ONE,
                              score=52 - gestures, n=gestures, person_ids=(person.person_id,),
-                             confidence_note=lang.t("confidence.weeks", weeks=weeks)))
+                             confidence_note=lang.gettext("Based on %(weeks)s whole weeks of the ledger.",
+                                                          weeks=weeks)))
     return prompts

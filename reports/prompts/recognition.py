@@ -23,7 +23,9 @@ def story_of_week(report: WeeklyReport, lang: Lang) -> list[Prompt]:
         return []
     story = report.stories[0]  # best reaction, then the fullest story (ordered in SQL)
     named = report.person_level and bool(story.person_name)
-    note = lang.t("story.note", note=_quote(story.reaction_note)) if story.reaction_note else ""
+    note = ""
+    if story.reaction_note:
+        note = lang.gettext(" The customer: “%(note)s”", note=_quote(story.reaction_note))
     params = {"name": story.person_name, "story": _quote(story.description),
               "pair": lang.pair(f"{story.kind}|{story.trigger}"), "reaction": story.reaction,
               "reaction_label": lang.label("reaction", str(story.reaction)),
@@ -36,7 +38,8 @@ def story_of_week(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     return [build(lang, report, kind="story_of_week", subject=story.id, variant="named" if named else "team",
                   params=params, facts=facts, evidence=(story.id,), setting=TEAM_SESSION,
                   score=60 + story.reaction, n=1, person_ids=(story.person_id,) if named else (),
-                  confidence_note=lang.t("confidence.story"))]
+                  confidence_note=lang.gettext(
+                      "One gesture, told as a story: an example to learn from, not a pattern."))]
 
 
 @rule("unseen_work")

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from ledger.weeks import IsoWeek
-from reports.charts import Text, charts_for, funnel_chart
+from reports.charts import charts_for, funnel_chart
+from reports.i18n import Lang
 from reports.model import Group, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
 
 W45 = IsoWeek(2026, 45)
@@ -77,14 +78,14 @@ def test_spending_over_the_allowance_is_not_painted_red():
 def test_every_cost_band_shows_its_n_and_the_empty_band_says_n_is_zero():
     chart = by_id(charts_for(sample_report()))["reaction-by-band"]
     assert chart.figure["data"][0]["text"] == ["3.8 · n=12", "4.1 · n=3", "n=0", "3.4 · n=2"]
-    assert [r[:2] for r in chart.table.rows] == [("free", "12"), ("up_to_5", "3"), ("5_to_15", "0"),
-                                                  ("over_15", "2")]
+    assert [r[:2] for r in chart.table.rows] == [("Free", "12"), ("Up to €5", "3"), ("€5–€15", "0"),
+                                                  ("Over €15", "2")]
 
 
 def test_the_heatmap_labels_each_cell_with_its_n_and_leaves_empty_pairs_blank():
     heat = by_id(charts_for(sample_report()))["kind-trigger"].figure["data"][0]
     assert heat["type"] == "heatmap"
-    assert heat["y"] == ["time", "treat"] and heat["x"] == ["complaint", "waiting"]
+    assert heat["y"] == ["Extra time", "Treat"] and heat["x"] == ["Complaint or problem", "Waiting or delay"]
     assert heat["text"] == [["3.1<br>n=2", ""], ["", "4.2<br>n=7"]]
     assert heat["z"] == [[3.1, None], [None, 4.2]]
 
@@ -98,7 +99,7 @@ def test_the_trend_covers_twelve_weeks_with_a_gap_where_a_week_had_no_reactions(
 
 def test_funnel_limits_are_wide_for_few_gestures_and_readings_stay_calm():
     report = sample_report()
-    chart = funnel_chart(report, Text())
+    chart = funnel_chart(report, Lang())
     upper95 = chart.figure["data"][3]["y"]
     assert upper95[0] == 1.0 and upper95[-1] < 0.75  # p0 = 0.5: the 95 % band narrows as n grows
     readings = {row[0]: row[4] for row in chart.table.rows}
@@ -109,19 +110,19 @@ def test_funnel_limits_are_wide_for_few_gestures_and_readings_stay_calm():
 
 def test_a_clear_outlier_is_named_a_conversation_not_a_failure():
     report = sample_report(people=(person(2, "Anouk", 0, 0, 40, 40),))
-    row = funnel_chart(report, Text()).table.rows[0]
+    row = funnel_chart(report, Lang()).table.rows[0]
     assert row[3:] == ("100%", "outside the range: worth a conversation")
 
 
 def test_dutch_charts_write_decimal_commas_and_dutch_money():
     report = replace(sample_report(), lang="nl")
-    charts = by_id(charts_for(report, Text(lang="nl")))
+    charts = by_id(charts_for(report, Lang("nl")))
     assert charts["reaction-by-band"].figure["data"][0]["text"][0] == "3,8 · n=12"
     assert charts["mandate-use"].table.rows[0][2] == "€\u00a020,00"
 
 
 def test_the_funnel_names_only_people_outside_the_lines_on_the_chart_and_everyone_in_the_table():
     report = sample_report(people=(person(2, "Anouk", 0, 0, 40, 40), person(3, "Bram", 0, 0, 6, 3)))
-    chart = funnel_chart(report, Text())
+    chart = funnel_chart(report, Lang())
     assert chart.figure["data"][-1]["text"] == ["Anouk", ""]
     assert [row[0] for row in chart.table.rows] == ["Anouk", "Bram"]

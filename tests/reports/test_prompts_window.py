@@ -75,7 +75,7 @@ def test_the_warmest_kind_and_trigger_pair_is_offered_for_others_to_try(session)
     # team mean (30 + 30)/16 = 3.75; shrunk (6·5 + 5·3.75)/11 = 4.43
     assert (prompt.fact("shrunk_reaction").value, prompt.fact("shrunk_reaction").n) == ("4.4", 6)
     assert prompt.fact("team_reaction").value == "3.8"
-    assert "Extra time · customer in need" in prompt.question
+    assert "Extra time · Customer in need" in prompt.question
 
 
 def test_a_warm_pair_with_too_few_entries_is_not_yet_a_pattern(session):

@@ -1,4 +1,4 @@
-"""Every string the web app shows has a Dutch translation; the language switch works and is remembered."""
+"""Every string the app shows (web/, reports/, ledger/) has a Dutch translation; the language switch works."""
 
 from pathlib import Path
 
@@ -9,14 +9,18 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
+EXTRACTED = tuple(ROOT / name for name in ("ledger", "reports", "web"))  # the folders babel.cfg names
 NL_PO = ROOT / "ledger" / "i18n" / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
+# As `pybabel extract -k _l -k lazy_ngettext:1,2 -k N_ -k Nn_:1,2` (README, "Translations").
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2), "N_": None,
+            "Nn_": (1, 2)}
 
 
-def _only_web(dirpath: str) -> bool:
-    # The mapping's patterns are relative to the repository root ("web/**.py"): walk from there, into web/.
+def _only_app(dirpath: str) -> bool:
+    # The mapping's patterns are relative to the repository root ("web/**.py"): walk from there, into the
+    # three packages only (not .venv or tests).
     path = Path(dirpath).resolve()
-    return path in (ROOT, WEB) or WEB in path.parents
+    return path == ROOT or any(path == top or top in path.parents for top in EXTRACTED)
 
 
 def _extracted() -> dict[object, list[str]]:
@@ -25,7 +29,7 @@ def _extracted() -> dict[object, list[str]]:
         method_map, options_map = parse_mapping_cfg(cfg)
     found: dict[object, list[str]] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_only_web):
+            str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_only_app):
         if isinstance(message, tuple):
             message = tuple(m for m in message if m) if len(message) > 1 else message[0]
         if message:
@@ -45,16 +49,22 @@ def _translated(entry) -> bool:
     return all(s and s.strip() for s in strings)
 
 
-def test_every_string_in_the_web_app_has_a_dutch_translation():
+def test_every_string_of_the_app_and_its_reports_has_a_dutch_translation():
     catalogue = _dutch_catalogue()
     missing = [f"{msgid!r}  ({', '.join(places[:2])})" for msgid, places in _extracted().items()
                if not _translated(catalogue.get(msgid[0] if isinstance(msgid, tuple) else msgid))]
     assert not missing, "no Dutch msgstr in messages.po for:\n  " + "\n  ".join(sorted(missing))
 
 
-def test_the_extraction_really_finds_the_sign_in_strings():
+def test_the_extraction_really_finds_the_sign_in_strings_the_labels_and_the_report_texts():
     found = _extracted()
     assert "Sign in" in found
+    assert "Problem solved" in found and "Different use of the mandate" in found  # ledger/i18n/labels.py
+    assert "Based on %(n)s entries: a fair sign, worth a question." in found  # reports/prompts/base.py
+    assert ("Evidence: 1 gesture", "Evidence: %(n)s gestures") in found  # reports/export.py, ngettext
+    assert ("One gesture beyond the frame (%(parts)s), %(spent)s; reaction %(mean)s.",
+            "%(n)s gestures beyond the frame (%(parts)s), together %(spent)s; mean reaction %(mean)s "
+            "(n=%(n)s).") in found  # reports/prompts/texts.py, an Nn_ pair
     assert ("Too many tries. Wait %(num)d minute and try again, or ask your manager.",
             "Too many tries. Wait %(num)d minutes and try again, or ask your manager.") in found
 
