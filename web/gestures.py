@@ -19,6 +19,7 @@ from ledger.models import Gesture, Person, Team
 from ledger.permissions import CORRECTION_WINDOW, may_change_gesture
 from ledger.services import feed as reads
 from ledger.services.appreciations import appreciate as appreciate_service
+from ledger.services.gesture_rules import MAX_GESTURE_CENTS
 from ledger.services.gestures import correct_gesture, log_gesture, stored_gesture, void_gesture
 from ledger.services.mandates import frame_for, mandate_history
 from ledger.types import utcnow
@@ -91,7 +92,7 @@ def _form_page(template: str, *, form, team: Team, person: Person, errors: dict,
     return render_template(template, form=form, team=team, person=person, errors=errors, frame=frame,
                            frame_text=labels.frame_text(frame), send_token=token, choices=_choices(team),
                            pii_words={k.replace("_", "-"): v for k, v in labels.PII_CATEGORIES.items()},
-                           **ctx), status
+                           max_cents=MAX_GESTURE_CENTS, **ctx), status
 
 
 @bp.route("/log", methods=["GET", "POST"])

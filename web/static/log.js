@@ -12,10 +12,13 @@
     if (!other) { return; }
     var picks = form.querySelectorAll("input[name=" + pickName + "]");
     Array.prototype.forEach.call(picks, function (p) {
-      p.addEventListener("change", function () { if (p.checked) { other.value = ""; frameNote(); } });
+      p.addEventListener("change", function () {
+        if (p.checked) { other.value = ""; clearError(otherId); frameNote(); }
+      });
     });
     other.addEventListener("input", function () {
       if (other.value.trim()) { Array.prototype.forEach.call(picks, function (p) { p.checked = false; }); }
+      clearError(otherId);  // a changed value is no longer the one the error was about
       frameNote();
     });
   }
@@ -37,8 +40,13 @@
     if (!note) { return; }
     var cap = form.getAttribute("data-cap"), allowance = form.getAttribute("data-allowance");
     var used = parseInt(form.getAttribute("data-used") || "0", 10);
+    var max = parseInt(form.getAttribute("data-max") || "0", 10);
+    var other = document.getElementById("cost");
     var c = chosenCents();
-    var beyond = c !== null && cap !== "" && cap !== null &&
+    // An amount that cannot be saved (€5000, or one marked wrong) gets its field error only: "this goes
+    // beyond the frame, that is fine" would contradict it.
+    var invalid = (max > 0 && c !== null && c > max) || (other && other.getAttribute("aria-invalid") === "true");
+    var beyond = !invalid && c !== null && cap !== "" && cap !== null &&
       (c > parseInt(cap, 10) || (c > 0 && used + c > parseInt(allowance, 10)));
     note.hidden = !beyond;
   }
@@ -97,6 +105,88 @@
     hint.hidden = false;
   }
 
+  // --- field errors from the API's 422, shown as the server shows them --------------------------------
+  var banner = document.getElementById("form-error");
+  function controlOf(name) {
+    return form.querySelector("[name='" + name + "']:not([type=hidden])");
+  }
+  function describe(el, id, on) {
+    var ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+    if (on) { ids.push(id); }
+    if (ids.length) { el.setAttribute("aria-describedby", ids.join(" ")); } else { el.removeAttribute("aria-describedby"); }
+  }
+  function clearError(name) {
+    var message = document.getElementById(name + "-error");
+    var el = controlOf(name);
+    if (message) { message.parentNode.removeChild(message); }
+    if (!el) { return; }
+    var box = el.closest(".log-row, .log-when, .field");
+    if (box && !box.querySelector(".field-error")) { box.classList.remove("has-error"); }
+    el.removeAttribute("aria-invalid");
+    describe(el, name + "-error", false);
+    if (box) { describe(box, name + "-error", false); }
+  }
+  function showError(name, text) {
+    var el = controlOf(name);
+    var box = el && el.closest(".log-row, .log-when, .field");
+    if (!box) { return false; }
+    clearError(name);
+    var p = document.createElement("p");
+    p.className = "field-error";
+    p.id = name + "-error";
+    var icon = banner && banner.querySelector("svg");
+    if (icon) { p.appendChild(icon.cloneNode(true)); }
+    var span = document.createElement("span");
+    span.textContent = text;
+    p.appendChild(span);
+    box.appendChild(p);
+    box.classList.add("has-error");
+    if (el.type === "radio") { describe(box, p.id, true); } else {
+      el.setAttribute("aria-invalid", "true");
+      describe(el, p.id, true);
+    }
+    var story = box.closest("details");
+    if (story) { story.open = true; }
+    return true;
+  }
+  function fieldErrors(body) {
+    // Today's API: {errors: {field: message}, codes: {field: code}}; problem+json may instead carry a list
+    // ({field|name|pointer, message|detail|reason, code}) under errors or invalid-params.
+    var out = {}, fallback = banner ? banner.getAttribute("data-check") : "";
+    var list = body.errors || body["invalid-params"] || body.invalid_params || {};
+    if (Array.isArray(list)) {
+      list.forEach(function (e) {
+        var name = String(e.field || e.name || e.pointer || "").replace(/^#?\/*/, "");
+        if (name) { out[name] = e.message || e.detail || e.reason || fallback; }
+      });
+    } else if (typeof list === "object") {
+      Object.keys(list).forEach(function (name) {
+        var e = list[name];
+        out[name] = typeof e === "string" ? e : (e && (e.message || e.detail)) || fallback;
+      });
+    }
+    return out;
+  }
+  function showErrors(body) {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (p) {
+      clearError(p.id.replace(/-error$/, ""));
+    });
+    var errors = fieldErrors(body || {}), first = null, unplaced = [];
+    Object.keys(errors).forEach(function (name) {
+      if (name !== "form" && showError(name, errors[name])) { first = first || controlOf(name); } else {
+        unplaced.push(errors[name]);  // the form as a whole, or a field this form does not show
+      }
+    });
+    var summary = unplaced.join(" ") || (first ? "" : (body && body.detail) || "");
+    if (banner) {
+      banner.querySelector("span").textContent = summary || banner.getAttribute("data-fields");
+      banner.hidden = false;
+    }
+    frameNote();
+    (first || banner || form).focus();
+    if (first && first.scrollIntoView) { first.scrollIntoView({ block: "center" }); }
+  }
+
   // --- saving through the outbox ------------------------------------------------------------------
   function uuid4() {
     var b = new Uint8Array(16);
@@ -144,8 +234,14 @@
       window.location.assign(result.body.thanks_url);
     } else if (result.status === "sent") {
       nativeSubmit();  // a conflict: let the server explain it next to the form
+    } else if (result.status === "rejected" && result.code === 422) {
+      // Invalid input: the answer names the fields. Show it here; posting the form again would only
+      // send the same gesture a second time to hear the same answer.
+      window.GestureOutbox.forget(data.gesture_id);
+      button.disabled = false;
+      showErrors(result.body);
     } else if (result.status === "rejected") {
-      // Invalid input or an expired form: the server renders the errors next to the fields, input kept.
+      // An expired send token or the like: the plain form post (with its CSRF token) explains it.
       window.GestureOutbox.forget(data.gesture_id);
       nativeSubmit();
     } else {
@@ -161,6 +257,10 @@
     piiHint(area);
   });
   form.addEventListener("submit", save);
+  form.addEventListener("change", function (event) {
+    var t = event.target;  // a new choice answers the error marked on its row
+    if (t.type === "radio" && !/_pick$/.test(t.name)) { clearError(t.name); }
+  });
   var another = document.getElementById("queued-another");
   if (another) { another.addEventListener("click", resetForm); }
   window.addEventListener("online", function () {
