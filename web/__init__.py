@@ -53,3 +53,6 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(gestures.bp)
     app.register_blueprint(api.bp)
+    from web.sessions import bp as sessions_bp
+
+    app.register_blueprint(sessions_bp)

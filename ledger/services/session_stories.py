@@ -25,7 +25,7 @@ from ledger.models import (
     Takeaway,
     Team,
 )
-from ledger.permissions import Actor, as_actor, may_offer_story
+from ledger.permissions import Actor, as_actor, may_offer_story, may_see_sessions
 from ledger.services import audit, playbook
 from ledger.services import sessions as sessions_service
 from ledger.services.feed import appreciations_by_origin
@@ -282,7 +282,7 @@ def offer_story(*, session: Session, actor: Actor | None, gesture_id: uuid.UUID)
     actor = as_actor(actor)
     row = session.get(Gesture, gesture_id) if isinstance(gesture_id, uuid.UUID) else None
     current = _current(session, [row.origin_id]).get(row.origin_id) if row is not None else None
-    if current is None:
+    if current is None or not may_see_sessions(session=session, actor=actor, team_id=current.team_id):
         raise NotFound("gesture")
     if not may_offer_story(session=session, actor=actor, gesture=current):
         raise NotAllowed("only the giver offers their own story")
