@@ -8,12 +8,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 from ledger.models import Gesture
+from ledger.vocab import EntryType
 
 _later = aliased(Gesture, name="later_entry")
 # Built once: constructing the alias and subquery per call cost ~1 ms of SQLAlchemy work per log.
 # The probe selects supersedes_id, so it is answered from the unique index alone (no table read on a hit).
 _CURRENT = and_(
-    Gesture.entry_type != "void",
+    Gesture.entry_type != EntryType.VOID,
     not_(exists(select(_later.supersedes_id).where(_later.supersedes_id == Gesture.id).correlate(Gesture))),
 )
 

@@ -17,7 +17,7 @@ from sqlmodel import Session
 from ledger.current import is_current
 from ledger.models import Appreciation, Gesture, Membership, Person
 from ledger.types import UTCDateTime
-from ledger.vocab import REACTION_DELIGHTED
+from ledger.vocab import REACTION_DELIGHTED, MandateCheck
 from ledger.weeks import IsoWeek, week_bounds
 
 # Cost bands (upper bounds in cents, inclusive): free, up to €5, €5–15, over €15.
@@ -30,7 +30,7 @@ BAND_15_LIMIT_CENTS = 1500
 COST_BANDS = (BAND_FREE, BAND_UP_TO_5, BAND_5_TO_15, BAND_OVER_15)
 
 # Mandate checks that put a gesture over the agreed frame (recorded, never blocked).
-OVER_FRAME_CHECKS = ("over_cap", "over_allowance", "outside_kinds")
+OVER_FRAME_CHECKS = (MandateCheck.OVER_CAP, MandateCheck.OVER_ALLOWANCE, MandateCheck.OUTSIDE_KINDS)
 REACTION_FLAT = 2  # 2 = no visible reaction; 1 = negative
 
 

@@ -8,6 +8,7 @@ so evidence and appreciations stay attached through corrections.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ledger.vocab import MandateCheck, Role
 from ledger.weeks import IsoWeek
 
 ONE_TO_ONE = "one_to_one"
@@ -77,7 +78,7 @@ class PersonWeek:
     recent_spent_cents: tuple[int, ...] = ()  # spend per week over the quiet window, oldest first
     recent_gestures: tuple[int, ...] = ()
     member_since: date | None = None
-    role: str = "staff"
+    role: Role = Role.STAFF
     gesture_ids: tuple[str, ...] = ()  # this week's gestures (origin ids), oldest first
 
     @property
@@ -138,7 +139,7 @@ class GestureBrief:
     reaction_note: str = ""
     trigger_note: str = ""
     follow_up: str | None = None
-    mandate_check: str = "within"
+    mandate_check: MandateCheck = MandateCheck.WITHIN
     appreciations: int = 0
     person_id: int | None = None
     person_name: str = ""

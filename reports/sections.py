@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ledger.queries import COST_BANDS
+from ledger.vocab import Role
 from ledger.weeks import IsoWeek
 from reports.model import Count, Group, PersonWeek, WeekPoint
 from reports.stats import make_stat
@@ -192,6 +193,6 @@ def people(weekly: Weekly, window: list[IsoWeek], quiet_weeks: int, facts: Perso
             window_appreciated=facts.window_appreciated.get(pid, 0), window_reaction=whole.stat(),
             recent_spent_cents=tuple((weeks.get(w) or Sums()).spent for w in quiet),
             recent_gestures=tuple((weeks.get(w) or Sums()).n for w in quiet),
-            member_since=facts.since.get(pid), role=facts.roles.get(pid, "staff"),
+            member_since=facts.since.get(pid), role=facts.roles.get(pid, Role.STAFF),
             gesture_ids=tuple(facts.gesture_ids.get(pid, ()))))
     return tuple(out)

@@ -22,6 +22,7 @@ from ledger.services import reviews as review_service
 from ledger.services.appreciations import appreciate
 from ledger.services.preferences import remember_language
 from ledger.types import utcnow
+from ledger.vocab import Role
 from ledger.weeks import IsoWeek, last_complete_week
 from reports.charts import overview_chart
 from reports.digest import anchor_for
@@ -35,7 +36,7 @@ from web.security import can_see_team, current_person, relax_csp, role_required,
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 bp.add_url_rule("/assets/<path:name>", "asset", reports_assets.serve)
-MANAGERS = ("manager", "admin")
+MANAGERS = (Role.MANAGER, Role.ADMIN)
 COMPRESS_MIN_BYTES = 2048
 
 
@@ -117,7 +118,7 @@ def index():
     teams = visible_teams(current_person())
     if teams:
         return redirect(url_for("reports.team_report", team_id=teams[0].id))
-    if current_person().role == "admin":
+    if current_person().role == Role.ADMIN:
         return redirect(url_for("reports.overview"))
     return render_template("reports/no_team.html")
 
@@ -215,7 +216,7 @@ def download(team_id: int, fmt: str):
 
 
 @bp.get("/overview")
-@role_required("admin")
+@role_required(Role.ADMIN)
 def overview():
     view = org_overview(session=get_session(), now=utcnow())
     _allow_chart_styles()

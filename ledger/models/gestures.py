@@ -12,7 +12,8 @@ from datetime import datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from ledger.types import UTCDateTime, utcnow
+from ledger.types import CodeColumn, UTCDateTime, utcnow
+from ledger.vocab import EntryType, MandateCheck
 
 
 class GestureContent(SQLModel):
@@ -45,14 +46,14 @@ class Gesture(GestureContent, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     origin_id: uuid.UUID = Field(index=True)
-    entry_type: str = Field(default="original", max_length=12)
+    entry_type: EntryType = Field(default=EntryType.ORIGINAL, sa_type=CodeColumn(EntryType, 12))
     supersedes_id: uuid.UUID | None = Field(default=None, foreign_key="gesture.id")
     team_id: int = Field(foreign_key="team.id")
     person_id: int = Field(foreign_key="person.id")
     logged_by_id: int = Field(foreign_key="person.id")
     logged_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     mandate_id: int | None = Field(default=None, foreign_key="mandate.id")
-    mandate_check: str = Field(default="within", max_length=16)
+    mandate_check: MandateCheck = Field(default=MandateCheck.WITHIN, sa_type=CodeColumn(MandateCheck, 16))
     # Categories of personal data removed from the free text before storage, ";"-separated.
     redacted: str = Field(default="", max_length=100)
     # Why a correction or void was made.

@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from ledger.types import UTCDateTime, utcnow
+from ledger.types import CodeColumn, UTCDateTime, utcnow
+from ledger.vocab import Role
 
 
 class TeamBase(SQLModel):
@@ -27,7 +28,7 @@ class Team(TeamBase, table=True):
 
 class PersonBase(SQLModel):
     display_name: str = Field(max_length=80)
-    role: str = Field(default="staff", max_length=10)
+    role: Role = Field(default=Role.STAFF, sa_type=CodeColumn(Role, 10))
     email: str | None = Field(default=None, max_length=254)
     active: bool = Field(default=True)
 

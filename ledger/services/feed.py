@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from ledger.current import is_current
 from ledger.models import Appreciation, Gesture, Person
+from ledger.vocab import EntryType
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,12 @@ class Chain:
     @property
     def voided(self) -> bool:
         """True when the chain ends in a void."""
-        return self.last.entry_type == "void"
+        return self.last.entry_type == EntryType.VOID
 
     @property
     def corrected(self) -> bool:
         """True when the chain holds at least one correction."""
-        return any(r.entry_type == "correction" for r in self.rows)
+        return any(r.entry_type == EntryType.CORRECTION for r in self.rows)
 
     @property
     def shown(self) -> Gesture:

@@ -86,7 +86,7 @@ def _person_errors(session: Session, display_name, role, email, password, pin, t
     return errors
 
 
-def create_person(*, session: Session, display_name: str, role: str = "staff", team_ids=(),
+def create_person(*, session: Session, display_name: str, role: Role = Role.STAFF, team_ids=(),
                   email: str | None = None, password: str | None = None, pin: str | None = None,
                   actor_id: int | None = None) -> Person:
     """Create a person with optional sign-in credentials (hashed) and team memberships."""
@@ -148,7 +148,7 @@ def team_members(*, session: Session, team_id: int, active_only: bool = True) ->
 
 def tablet_people(*, session: Session, team_id: int) -> list[Person]:
     """Who gets a name tile: active staff, and managers/admins only once they have set a PIN."""
-    return [p for p in team_members(session=session, team_id=team_id) if p.role == "staff" or p.pin_hash]
+    return [p for p in team_members(session=session, team_id=team_id) if p.role == Role.STAFF or p.pin_hash]
 
 
 def teams_of(*, session: Session, person_id: int) -> list[Team]:

@@ -6,6 +6,8 @@ straight away. They exist only in the demo; never reuse them in a real installat
 
 from dataclasses import dataclass
 
+from ledger.vocab import Role
+
 # Managers and the admin sign in with this (the service wants at least 10 characters); documented.
 DEMO_PASSWORD = "samen-leren-demo"  # noqa: S105 - a published demo credential, not a secret
 DEMO_TABLET_NAME = "Demo tablet"
@@ -26,7 +28,7 @@ class DemoTeam:
 @dataclass(frozen=True)
 class DemoPerson:
     name: str
-    role: str
+    role: Role
     teams: tuple[str, ...]
     pin: str = ""
     email: str = ""
@@ -34,7 +36,7 @@ class DemoPerson:
     @property
     def password(self) -> str:
         """Managers and admins sign in with e-mail and the demo password; staff use their PIN."""
-        return DEMO_PASSWORD if self.role != "staff" else ""
+        return DEMO_PASSWORD if self.role != Role.STAFF else ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ TEAMS = (
 
 
 def _staff(team: str, first_pin: int, names: str) -> tuple[DemoPerson, ...]:
-    return tuple(DemoPerson(name, "staff", (team,), pin=str(first_pin + i))
+    return tuple(DemoPerson(name, Role.STAFF, (team,), pin=str(first_pin + i))
                  for i, name in enumerate(names.split(", ")))
 
 
@@ -67,10 +69,10 @@ TRAVEL_STAFF = _staff(TRAVEL, 3301, "Ingrid Kok, Jasper Dekker, Femke Brouwer, L
                                     "Priya Ramdin, Wouter Koster")
 
 MANAGERS = (
-    DemoPerson("Marieke van Dijk", "manager", (HOTEL, TRAVEL), email="marieke@harbour-hotel.example"),
-    DemoPerson("Peter Willems", "manager", (SUPERMARKET,), email="peter@delinde.example"),
+    DemoPerson("Marieke van Dijk", Role.MANAGER, (HOTEL, TRAVEL), email="marieke@harbour-hotel.example"),
+    DemoPerson("Peter Willems", Role.MANAGER, (SUPERMARKET,), email="peter@delinde.example"),
 )
-ADMIN = DemoPerson("Ilse de Wit", "admin", (), email="ilse@gesture-ledger.example")
+ADMIN = DemoPerson("Ilse de Wit", Role.ADMIN, (), email="ilse@gesture-ledger.example")
 
 PEOPLE = HOTEL_STAFF + SUPERMARKET_STAFF + TRAVEL_STAFF + MANAGERS + (ADMIN,)
 
@@ -91,7 +93,7 @@ MANDATES = (
 
 def staff_of(team: str) -> tuple[DemoPerson, ...]:
     """The demo staff of one team, in a fixed order."""
-    return tuple(p for p in PEOPLE if p.role == "staff" and team in p.teams)
+    return tuple(p for p in PEOPLE if p.role == Role.STAFF and team in p.teams)
 
 
 def managers_of(team: str) -> tuple[DemoPerson, ...]:

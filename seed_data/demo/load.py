@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from ledger.models import Tablet
 from ledger.services.people import find_person_by_email, find_team_by_name
 from ledger.services.tablets import register_tablet, revoke_tablet
+from ledger.vocab import Role
 from seed_data.demo import cast
 from seed_data.demo.generate import write_demo
 from seed_data.importer import Counts, import_folder
@@ -55,8 +56,8 @@ def demo_sign_ins(*, session: Session) -> DemoSignIns:
         _tablet, token = register_tablet(session=session, team_id=team.id, name=cast.DEMO_TABLET_NAME,
                                          created_by_id=admin.id if admin else None)
         tablets.append((team.name, token))
-    staff = tuple((p.teams[0], p.name, p.pin) for p in cast.PEOPLE if p.role == "staff")
-    accounts = tuple((p.name, p.role, p.email) for p in cast.PEOPLE if p.role != "staff")
+    staff = tuple((p.teams[0], p.name, p.pin) for p in cast.PEOPLE if p.role == Role.STAFF)
+    accounts = tuple((p.name, p.role, p.email) for p in cast.PEOPLE if p.role != Role.STAFF)
     return DemoSignIns(tuple(tablets), staff, accounts, cast.DEMO_PASSWORD)
 
 
