@@ -1,0 +1,78 @@
+"""The faults a load run survives: a killed worker, a restarted PostgreSQL, a locked or full SQLite
+database, a backup taken while tablets write. Each is bounded in time and undoes itself."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.load.install import Stage
+from bench.load.servers import ROOT, Server
+
+CLI = Path(sys.executable).parent / "gesture-ledger"
+FULL_DISK_CONFIG = Path(__file__).with_name("full_disk_conf.py")
+
+
+def kill_worker(server: Server) -> int:
+    """`kill -9` one gunicorn worker (the newest): its requests in flight die with it; the master forks
+    a new one. Returns the PID killed."""
+    workers = server.worker_pids()
+    if not workers:
+        raise RuntimeError(f"gunicorn {server.pid} has no workers to kill")
+    os.kill(workers[-1], signal.SIGKILL)
+    return workers[-1]
+
+
+def postgres_version() -> str:
+    clusters = Path("/etc/postgresql")
+    versions = sorted(p.name for p in clusters.iterdir()) if clusters.is_dir() else []
+    if not versions:
+        raise RuntimeError("no PostgreSQL cluster under /etc/postgresql to restart")
+    return versions[-1]
+
+
+def restart_postgres() -> float:
+    """Restart the local PostgreSQL cluster (every connection to it breaks); returns the seconds it took."""
+    started = time.monotonic()
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", postgres_version(), "main", "restart"],  # noqa: S603,S607
+                   check=True, timeout=120, capture_output=True)
+    return time.monotonic() - started
+
+
+def hold_sqlite_lock(path: Path, seconds: float) -> float:
+    """Another process's writer: `BEGIN EXCLUSIVE` held for `seconds` (past the app's 5 s busy timeout),
+    then rolled back. Returns how long it waited to get the lock."""
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        started = time.monotonic()
+        conn.execute("BEGIN EXCLUSIVE")
+        waited = time.monotonic() - started
+        time.sleep(seconds)
+        conn.execute("ROLLBACK")
+        return waited
+    finally:
+        conn.close()
+
+
+def page_count(path: Path) -> int:
+    conn = sqlite3.connect(path, timeout=30)
+    try:
+        return conn.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def cli(stage: Stage, *args: str, db_url: str | None = None, timeout: float = 120) -> str:
+    """Run `gesture-ledger ARGS` against the stage's database (or `db_url`) as an operator would."""
+    env = {k: v for k, v in os.environ.items() if k != "FLASK_DEBUG"} | stage.app_env()
+    if db_url:
+        env["DATABASE_URL"] = db_url
+    done = subprocess.run([str(CLI), *args], cwd=ROOT, env=env, capture_output=True, text=True,  # noqa: S603
+                          timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"gesture-ledger {' '.join(args)} failed ({done.returncode}): "
+                           f"{(done.stderr or done.stdout)[-1500:]}")
+    return done.stdout.strip()
