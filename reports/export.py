@@ -23,21 +23,23 @@ def stat_dict(stat: Stat) -> dict:
             "delighted_share": r(stat.delighted_share)}
 
 
-def prompt_dict(prompt: Prompt) -> dict:
-    """A Prompt as JSON-ready data."""
-    return {"key": prompt.key, "kind": prompt.kind, "question": prompt.question, "why": prompt.why,
+def prompt_dict(prompt: Prompt, lang: Lang | None = None) -> dict:
+    """A Prompt as JSON-ready data (with the labels of its kind and setting when a language is given)."""
+    labels = {"kind_label": lang.label("prompt_kind", prompt.kind),
+              "setting_label": lang.label("setting", prompt.setting)} if lang else {}
+    return {"key": prompt.key, "kind": prompt.kind, **labels, "question": prompt.question, "why": prompt.why,
             "facts": [asdict(f) for f in prompt.facts], "evidence": list(prompt.evidence),
             "setting": prompt.setting, "confidence": prompt.confidence, "suggestion": prompt.suggestion,
             "score": prompt.score, "person_ids": list(prompt.person_ids)}
 
 
-def _group_dict(group: Group) -> dict:
-    return {"code": group.code, "spent_cents": group.spent_cents, **stat_dict(group.stat)}
+def _group_dict(group: Group, label: str) -> dict:
+    return {"code": group.code, "label": label, "spent_cents": group.spent_cents, **stat_dict(group.stat)}
 
 
 def report_dict(report: WeeklyReport) -> dict:
-    """The whole report as JSON-ready data."""
-    t = report.totals
+    """The whole report as JSON-ready data; codes keep their one label beside them (report.lang)."""
+    t, lang = report.totals, lang_for(report.lang)
     return {
         "team": {"id": report.team_id, "name": report.team_name, "timezone": report.timezone},
         "week": str(report.week), "start": report.start.isoformat(), "end": report.end.isoformat(),
@@ -55,15 +57,15 @@ def report_dict(report: WeeklyReport) -> dict:
                     "over_frame": p.over_frame, "appreciations": p.appreciations,
                     "reaction": stat_dict(p.reaction), "window_reaction": stat_dict(p.window_reaction)}
                    for p in report.people],
-        "by_kind": [_group_dict(g) for g in report.by_kind],
-        "by_trigger": [_group_dict(g) for g in report.by_trigger],
-        "by_cost_band": [_group_dict(g) for g in report.by_band],
-        "by_kind_trigger": [_group_dict(g) for g in report.by_kind_trigger],
+        "by_kind": [_group_dict(g, lang.label("kind", g.code)) for g in report.by_kind],
+        "by_trigger": [_group_dict(g, lang.label("trigger", g.code)) for g in report.by_trigger],
+        "by_cost_band": [_group_dict(g, lang.label("band", g.code)) for g in report.by_band],
+        "by_kind_trigger": [_group_dict(g, lang.pair(g.code)) for g in report.by_kind_trigger],
         "follow_ups": {c.code: c.n for c in report.follow_ups},
         "trend": [{"week": str(p.week), "gestures": p.gestures, "spent_cents": p.spent_cents,
                    "people_active": p.people_active, "reaction": stat_dict(p.reaction)}
                   for p in report.trend],
-        "prompts": [prompt_dict(p) for p in report.prompts],
+        "prompts": [prompt_dict(p, lang) for p in report.prompts],
     }
 
 
