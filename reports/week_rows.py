@@ -14,8 +14,8 @@ from sqlalchemy.engine import Row
 from sqlmodel import Session
 
 from ledger import queries as q
-from ledger.errors import NotFound
-from ledger.models import Mandate, Team
+from ledger.models import Mandate
+from ledger.services.teams import get_team
 from ledger.vocab import REACTION_DELIGHTED
 from ledger.weeks import IsoWeek, local_midnight_utc, week_bounds
 from reports import frames
@@ -168,9 +168,7 @@ class _Reader:
 
 def read_week_rows(*, session: Session, team_id: int, week: IsoWeek) -> WeekRows:
     """Run every query of a team's weekly report once (step one of two; nothing is folded here)."""
-    team = session.get(Team, team_id)
-    if team is None:
-        raise NotFound("team")
+    team = get_team(session=session, team_id=team_id)
     read = _Reader(session, team_id, WeekSpan.ending(week, team.timezone))
     members = tuple(q.active_members(session=session, team_id=team_id))
     weekly = tuple(q.weekly_sums(session=session, team_id=team_id, weeks=read.span.trend, tz=team.timezone,

@@ -21,6 +21,7 @@ from ledger.permissions import (
 )
 from ledger.services import audit
 from ledger.services import people as people_service
+from ledger.services.teams import get_team
 from ledger.types import utcnow
 from ledger.vocab import Role
 
@@ -30,13 +31,6 @@ def _person(session: Session, person_id: int) -> Person:
     if person is None or person.erased_at is not None:
         raise NotFound("person")
     return person
-
-
-def _team(session: Session, team_id: int) -> Team:
-    team = session.get(Team, team_id) if isinstance(team_id, int) else None
-    if team is None:
-        raise NotFound("team")
-    return team
 
 
 def _since_errors(since: object) -> list[FieldError]:
@@ -55,7 +49,7 @@ def add_person(*, session: Session, actor: Actor, display_name: str, role: str =
     if team_id is None and not may_change_roles(actor=actor):
         raise NotAllowed("a manager adds people to one of their teams")
     if team_id is not None:
-        _team(session, team_id)
+        get_team(session=session, team_id=team_id)
         if not may_manage_team_people(session=session, actor=actor, team_id=team_id):
             raise NotAllowed("not your team")
     errors = _since_errors(since)
@@ -80,7 +74,7 @@ def memberships(*, session: Session, person_id: int) -> list[tuple[Team, Members
 
 
 def _check_member_change(session: Session, actor: Actor, person: Person, team_id: int) -> None:
-    _team(session, team_id)
+    get_team(session=session, team_id=team_id)
     if not may_manage_team_people(session=session, actor=actor, team_id=team_id):
         raise NotAllowed("not your team")
     if not actor.is_admin and person.role != Role.STAFF:

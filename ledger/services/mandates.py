@@ -16,6 +16,7 @@ from ledger.current import is_current
 from ledger.errors import FieldError, NotFound, ValidationFailed
 from ledger.models import Gesture, Mandate, MandateOverride, Person, Team
 from ledger.services import audit
+from ledger.services.teams import get_team
 from ledger.types import UTCDateTime
 from ledger.vocab import Kind, MandateCheck, Period
 from ledger.weeks import local_date, period_bounds
@@ -107,17 +108,10 @@ def _frame_in_force(session: Session, team: Team, person_id: int, at: datetime,
     return Frame(row.id, cap, allowance, row.allowance_period, kinds, row.why, int(row.used), start, end)
 
 
-def _team(session: Session, team_id: int) -> Team:
-    team = session.get(Team, team_id)
-    if team is None:
-        raise NotFound("team")
-    return team
-
-
 def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
               exclude_origin: uuid.UUID | None = None) -> Frame:
     """The person's frame at `at` (team version + personal override) and what is used of its period."""
-    team = _team(session, team_id)
+    team = get_team(session=session, team_id=team_id)
     frame = _frame_in_force(session, team, person_id, at, exclude_origin)
     if frame is not None:
         return frame
@@ -130,7 +124,8 @@ def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
 def check(*, session: Session, team_id: int, person_id: int, at: datetime, cost_cents: int, kind: str,
           exclude_origin: uuid.UUID | None = None) -> tuple[str, int | None]:
     """Compare a gesture with the frame in force: (MandateCheck code, mandate id). Never blocks."""
-    frame = _frame_in_force(session, _team(session, team_id), person_id, at, exclude_origin)
+    team = get_team(session=session, team_id=team_id)
+    frame = _frame_in_force(session, team, person_id, at, exclude_origin)
     if frame is None:
         return MandateCheck.NO_MANDATE.value, None
     return outcome(frame, cost_cents=cost_cents, kind=kind), frame.mandate_id
