@@ -209,3 +209,54 @@ def test_import_into_a_database_that_was_never_initialised_says_to_run_init(tmp_
 
     assert_refused(result, "the database has no tables yet: run `gesture-ledger init` first")
     app.extensions["engine"].dispose()
+
+
+ONE_MISTAKE_PER_COMMAND = {
+    "init": (["init", "extra"], "unexpected extra argument"),
+    "import": (["import", "no-such-folder"], "is not a folder"),
+    "demo": (["demo", "--bogus"], "No such option '--bogus'"),
+    "create-user": (["create-user", "Bram", "--pin", "2580"], "give --team"),
+    "backup": (["backup", "no/such/folder/x.backup"], "does not exist"),
+    "restore": (["restore", "--yes", "no-such-file"], "is not a file"),
+    "report": (["report", "--team", "Nobody"], "unknown team 'Nobody'"),
+    "digest": (["digest", "--week", "2026-W99"], "not an ISO week"),
+    "run": (["run", "--port", "not-a-port"], "is not a valid integer"),
+}
+
+
+def test_every_command_has_a_mistake_checked_here():
+    assert set(ONE_MISTAKE_PER_COMMAND) | {"routes", "shell"} == set(main.commands)
+
+
+@pytest.mark.parametrize("command", sorted(ONE_MISTAKE_PER_COMMAND))
+def test_a_mistake_in_any_command_is_one_line_on_stderr_and_exit_1(runner, engine, command):
+    args, message = ONE_MISTAKE_PER_COMMAND[command]
+    result = invoke(runner, *args)
+    assert_refused(result, message)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_help_needs_no_settings_and_a_command_without_them_says_which_one_is_missing(monkeypatch):
+    from click.testing import CliRunner
+
+    for name in ("SECRET_KEY", "FLASK_DEBUG", "FLASK_APP"):
+        monkeypatch.delenv(name, raising=False)
+    runner = CliRunner()
+    helped = runner.invoke(main, ["--help"])
+    assert helped.exit_code == 0 and "gesture-ledger init" in helped.output and "create-user" in helped.output
+    assert helped.stderr == "" and "Traceback" not in helped.output
+    assert_refused(runner.invoke(main, ["init"]), "SECRET_KEY is not set")
+
+
+def test_the_installed_command_prints_help_without_any_environment(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("gesture-ledger")
+    if not script.exists():
+        pytest.skip("the console script is not installed (pip install -e .)")
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert done.returncode == 0 and "First steps" in done.stdout
+    assert done.stderr == ""

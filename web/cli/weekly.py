@@ -1,0 +1,98 @@
+"""Reading the week: `gesture-ledger report` (a team's report on the terminal as text, JSON or CSV) and
+`gesture-ledger digest` (the weekly e-mail to every manager, for a scheduler such as cron).
+
+Without --send the digest e-mails are printed (a dry run to read before switching the schedule on).
+"""
+
+import smtplib
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import func
+from sqlmodel import select
+
+from ledger.db import session_scope
+from ledger.models import Team
+from ledger.types import utcnow
+from ledger.weeks import IsoWeek, last_complete_week
+from reports.digest import SmtpSettings, build_digests, send_digests, to_message
+from reports.export import to_csv, to_json, to_text
+from reports.weekly import build_weekly_report
+from web.cli.common import engine, require_current_schema
+
+RENDERERS = {"text": to_text, "json": to_json, "csv": to_csv}
+
+
+def _find_team(session, name: str) -> Team:
+    team = session.exec(select(Team).where(Team.name == name)).first()
+    team = team or session.exec(select(Team).where(func.lower(Team.name) == name.strip().lower())).first()
+    if team is None:
+        known = ", ".join(session.exec(select(Team.name).order_by(Team.name))) or "none yet"
+        raise click.ClickException(f"unknown team {name!r} (teams: {known})")
+    return team
+
+
+def _parse_week(text: str | None, example: str) -> IsoWeek | None:
+    """The ISO week typed, None when nothing was typed; one line when it is not a week."""
+    if not text:
+        return None
+    try:
+        return IsoWeek.parse(text)
+    except ValueError:
+        raise click.ClickException(f"not an ISO week: {text!r} (write it like {example})") from None
+
+
+@click.command("report")
+@click.option("--team", "team_name", required=True, help="The team's name, as shown in the app.")
+@click.option("--week", help="ISO week like 2026-W07 (default: the last complete week in the team's "
+                             "time zone).")
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+              help="text for reading, json or csv for other tools.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True,
+              help="Language of the questions and labels.")
+@with_appcontext
+def report_command(team_name: str, week: str | None, fmt: str, lang: str) -> None:
+    """Print a team's weekly report with its conversation prompts."""
+    require_current_schema(engine())
+    with session_scope(engine()) as session:
+        team = _find_team(session, team_name)
+        iso_week = _parse_week(week, "2026-W07") or last_complete_week(utcnow(), team.timezone)
+        report = build_weekly_report(session=session, team_id=team.id, week=iso_week, lang=lang,
+                                     currency=current_app.config.get("CURRENCY", "EUR"))
+    click.echo(RENDERERS[fmt](report), nl=False)
+
+
+def _smtp_settings(config) -> SmtpSettings:
+    defaults = SmtpSettings()
+    return SmtpSettings(host=config.get("SMTP_HOST", defaults.host),
+                        port=int(config.get("SMTP_PORT", defaults.port)),
+                        user=config.get("SMTP_USER", ""), password=config.get("SMTP_PASSWORD", ""),
+                        starttls=bool(config.get("SMTP_STARTTLS", False)),
+                        sender=config.get("MAIL_FROM", defaults.sender))
+
+
+@click.command("digest")
+@click.option("--week", help="ISO week like 2026-W45 (default: each team's last complete week).")
+@click.option("--send", is_flag=True, help="Send through SMTP_HOST/SMTP_PORT; without it, print the e-mails.")
+@with_appcontext
+def digest_command(week: str | None, send: bool) -> None:
+    """E-mail each manager their teams' headline numbers and top conversation prompts."""
+    chosen = _parse_week(week, "2026-W45")
+    config = current_app.config
+    require_current_schema(engine())
+    with session_scope(engine()) as session:
+        digests = build_digests(session=session, public_url=config.get("PUBLIC_URL", "http://127.0.0.1:5000"),
+                                week=chosen,
+                                currency=config.get("CURRENCY", "EUR"))
+    settings = _smtp_settings(config)
+    if not send:
+        for digest in digests:
+            click.echo(to_message(digest, sender=settings.sender).as_string())
+        click.echo(f"{len(digests)} digest(s) not sent (dry run). Add --send to send them.")
+        return
+    try:
+        sent = send_digests(digests, settings)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise click.ClickException(f"could not send through {settings.host}:{settings.port}: {exc}") from None
+    click.echo(f"Sent {sent} digest(s) through {settings.host}:{settings.port}.")
