@@ -140,3 +140,25 @@ def test_the_old_second_wordings_are_gone_from_every_catalogue_entry():
     assert words["nl"].label("kind", "recovery") == words["nl"].gettext(labels.KINDS[Kind.RECOVERY])
     assert words["nl"].label("prompt_kind", "spend_contrast") == "Verschil in gebruik van het mandaat"
     assert words["en"].label("trigger", "complaint") == "Complaint or problem"
+
+
+@pytest.mark.parametrize(("lang", "thousand", "five", "thousand_whole"), [
+    ("nl", "€\u00a01.000,00", "€\u00a05", "€\u00a01.000"), ("en", "€1,000.00", "€5", "€1,000")])
+def test_the_money_filter_and_quick_picks_use_the_one_formatter(app, lang, thousand, five, thousand_whole):
+    from web import labels as web_labels
+
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        assert app.jinja_env.filters["money"](100000) == thousand
+        assert web_labels.short_money(500) == five
+        assert web_labels.short_money(100000) == thousand_whole  # cutting ",00" as text once gave "€10"
+        assert web_labels.short_money(250) == ("€\u00a02,50" if lang == "nl" else "€2.50")
+
+
+def test_the_log_page_offers_quick_picks_in_whole_euros(client, session):
+    from tests.factories import make_team
+    from tests.web.signin import make_staff
+
+    team = make_team(session)
+    sign_in_with_pin(client, make_staff(session, team), enrol(client, session, team))
+    page = html.unescape(client.get("/log", headers={"Accept-Language": "nl"}).get_data(as_text=True))
+    assert "€\u00a05<" in page and "€\u00a010<" in page and "€\u00a05,00" not in page

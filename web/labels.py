@@ -8,12 +8,12 @@ and the CLI say the same thing. Here the labels are lazy strings, translated in 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ledger.errors import FieldError
+from ledger.i18n import formats
 from ledger.i18n import labels as vocab
 from web.i18n import money
 
@@ -125,13 +125,13 @@ def local_when(moment, tz: str) -> str:
     """An aware moment as the team's clock shows it: "today, 14:30" or "Mon 23 Nov, 14:30"."""
     zone = ZoneInfo(tz)
     local = moment.astimezone(zone)
-    clock = format_time(local.timetz(), "HH:mm", locale=get_locale())
+    clock = formats.clock(local.timetz(), str(get_locale()))
     today = datetime.now(zone).date()
     if local.date() == today:
         return _("today, %(time)s", time=clock)
     if local.date() == today - timedelta(days=1):
         return _("yesterday, %(time)s", time=clock)
-    return format_date(local.date(), "EEE d MMM", locale=get_locale()) + ", " + clock
+    return formats.day(local.date(), str(get_locale()), "EEE d MMM") + ", " + clock
 
 
 def short_money(cents: int) -> str:
@@ -141,7 +141,7 @@ def short_money(cents: int) -> str:
 
 def date_short(day) -> str:
     """A date as "23 nov 2026" / "23 Nov 2026"."""
-    return format_date(day, "d MMM y", locale=get_locale())
+    return formats.day(day, str(get_locale()), "d MMM y")
 
 
 def template_helpers() -> dict:

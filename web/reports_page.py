@@ -7,9 +7,10 @@ the evidence gestures with their appreciations, the manager's reviews, labels in
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import format_date
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from ledger.i18n import formats
 from ledger.models import Person, Team
 from ledger.services.report_exports import record_report_export
 from ledger.services.reviews import reviews_for_team
@@ -38,7 +39,8 @@ def chart_text(lang: str) -> Lang:
 def week_span(week: IsoWeek) -> str:
     """The week's days as people say them: "2 Nov – 8 Nov"."""
     monday = week.monday()
-    return f"{format_date(monday, 'd MMM')} – {format_date(monday + timedelta(days=6), 'd MMM')}"
+    lang = str(get_locale())
+    return f"{formats.day(monday, lang, 'd MMM')} – {formats.day(monday + timedelta(days=6), lang, 'd MMM')}"
 
 
 def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams: list[Team]) -> dict:

@@ -6,12 +6,12 @@ out the decimals through the locale's own currency pattern with no fraction digi
 """
 
 from copy import copy
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent
 
 from ledger.i18n.catalogue import normalise
@@ -49,6 +49,11 @@ def number(value: float | None, lang: str, digits: int = 1) -> str:
 def percent(share: float | None, lang: str) -> str:
     """A share (0..1) as a whole percentage ("25%")."""
     return DASH if share is None else format_percent(share, format="0%", locale=normalise(lang))
+
+
+def clock(value: time, lang: str) -> str:
+    """A time of day on the 24-hour clock both languages use here ("14:30")."""
+    return format_time(value, "HH:mm", locale=normalise(lang))
 
 
 def day(value: date, lang: str, form: str = "medium") -> str:
