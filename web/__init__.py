@@ -56,3 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.sessions import bp as sessions_bp
 
     app.register_blueprint(sessions_bp)
+    from web import admin
+
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(admin.public_bp)

@@ -129,3 +129,8 @@ def list_teams(*, session: Session, include_archived: bool = True) -> list[Team]
     if not include_archived:
         query = query.where(Team.archived_at.is_(None))
     return list(session.exec(query.order_by(Team.archived_at.is_not(None), func.lower(Team.name))))
+
+
+def get_team(*, session: Session, team_id: int) -> Team:
+    """The team with this id (archived or not); NotFound otherwise."""
+    return _team(session, team_id)

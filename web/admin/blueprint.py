@@ -1,0 +1,94 @@
+"""The admin blueprints and what every admin view shares: who acts, the admin-only check, field errors,
+and the "recent sign-in" an admin needs before a role change."""
+
+import time
+
+from flask import Blueprint, abort, session
+from flask_babel import lazy_gettext as _l
+from werkzeug.routing import IntegerConverter
+
+from ledger.errors import FieldError, ValidationFailed
+from ledger.permissions import Actor, may_administer
+from web.labels import field_message
+from web.security import MANAGER_ROLES, current_actor, role_required
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+public_bp = Blueprint("admin_public", __name__)
+
+
+
+class IdConverter(IntegerConverter):
+    """A row id in a URL: 1 to 2^63-1, so a 20-digit id is a 404 and never reaches the database driver."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        super().__init__(url_map, min=1, max=2**63 - 1)
+
+
+@bp.record_once
+def _converters(state) -> None:
+    # The same "id" converter the learning sessions register; whichever blueprint comes first adds it.
+    state.app.url_map.converters.setdefault("id", IdConverter)
+
+
+managers_area = role_required(*MANAGER_ROLES)  # password sessions of managers and admins; never a PIN
+RECENT_AUTH_SECONDS = 5 * 60
+
+# Codes the administration adds to the shared field messages (web.labels).
+_MESSAGES = {
+    "taken": _l("This is already in use. Choose another."),
+    "range": _l("Please give a value from %(min)s to %(max)s."),
+    "too_short": _l("Use at least %(min)s characters."),
+    "email_format": _l("Please give an email address like name@example.com."),
+    "since_range": _l("Please give a date from the year 2000 up to a year from now."),
+    "mismatch": _l("That does not match. Type it exactly as shown."),
+}
+
+
+def actor() -> Actor:
+    """The acting manager/admin of this request (the views sit behind `managers_area`)."""
+    who = current_actor()
+    if who is None:
+        abort(401)
+    return who
+
+
+def require_admin() -> Actor:
+    """The acting admin, else 403."""
+    who = actor()
+    if not may_administer(actor=who):
+        abort(403)
+    return who
+
+
+def message(error: FieldError) -> str:
+    """The message for a field error, in the request's language."""
+    code = {"format": "email_format", "range": "since_range"}.get(error.code) \
+        if error.field in ("email", "since") else error.code
+    template = _MESSAGES.get(code)
+    if template is None:
+        return field_message(error)
+    try:
+        return str(template) % error.params if "%(" in str(template) else str(template)
+    except (KeyError, TypeError, ValueError):
+        return str(template)
+
+
+def show_errors(form, exc: ValidationFailed, fields: dict[str, str] | None = None) -> None:
+    """Put a service's field errors next to the form's fields (`fields` renames service names)."""
+    for name, error in exc.by_field().items():
+        field = getattr(form, (fields or {}).get(name, name), None)
+        target = field if field is not None and hasattr(field, "errors") else None
+        if target is None:
+            form.form_errors.append(message(error))
+            continue
+        target.errors = [*list(target.errors or []), message(error)]
+
+
+def mark_recent_auth() -> None:
+    """Note that the admin has just typed their password again."""
+    session["recent_auth_at"] = int(time.time())
+
+
+def recent_auth() -> bool:
+    """True when the admin re-entered their password within RECENT_AUTH_SECONDS."""
+    return time.time() - session.get("recent_auth_at", 0) <= RECENT_AUTH_SECONDS
