@@ -14,7 +14,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from ledger.current import is_current
-from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
+from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import (
     Appreciation,
     Gesture,
@@ -25,12 +25,11 @@ from ledger.models import (
     Takeaway,
     Team,
 )
-from ledger.permissions import Actor, as_actor, may_offer_story, may_see_sessions
+from ledger.permissions import Actor, as_actor
 from ledger.services import audit, playbook
 from ledger.services import sessions as sessions_service
 from ledger.services.feed import appreciations_by_origin
 from ledger.services.sessions import Saved
-from ledger.types import utcnow
 from ledger.vocab import Kind, Trigger
 
 CHEAP_CENTS = 500  # "cheap gestures that landed": at most €5
@@ -69,7 +68,8 @@ def giver_name(person: Person | None) -> str | None:
     return person.display_name
 
 
-def _current(session: Session, origin_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Gesture]:
+def current_rows(session: Session, origin_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Gesture]:
+    """The current row of each given gesture chain (withdrawn chains are left out)."""
     ids = list(origin_ids)
     if not ids:
         return {}
@@ -90,7 +90,7 @@ def stories(*, session: Session, actor: Actor | None, session_id: int) -> list[S
     row = sessions_service.find(session=session, actor=actor, session_id=session_id)
     links = list(session.exec(select(SessionStory).where(SessionStory.session_id == row.id)
                               .order_by(SessionStory.position, SessionStory.id)))
-    current = _current(session, [s.gesture_id for s in links])
+    current = current_rows(session, [s.gesture_id for s in links])
     thanks = _appreciations(session, list(current))
     out = []
     for link in links:
@@ -116,7 +116,7 @@ def _offered(session: Session, row: LearningSession) -> list[Suggestion]:
                                       StoryOffer.withdrawn_at.is_(None), StoryOffer.gesture_id.not_in(told))
              .order_by(StoryOffer.created_at))
     offers = list(session.exec(query))
-    current = _current(session, [o.gesture_id for o in offers])
+    current = current_rows(session, [o.gesture_id for o in offers])
     return [Suggestion(current[o.gesture_id], "offered", giver_name(session.get(Person, o.person_id)) or "")
             for o in offers if o.gesture_id in current]
 
@@ -149,7 +149,7 @@ def suggest_stories(*, session: Session, actor: Actor | None, session_id: int,
     told = {s.gesture_id for s in session.exec(select(SessionStory).where(SessionStory.session_id == row.id))}
     found = _offered(session, row)
     for key, ids in (prompt_evidence or {}).items():
-        current = _current(session, ids)
+        current = current_rows(session, ids)
         found += [Suggestion(g, "prompt", key) for g in current.values() if g.team_id == row.team_id]
     found += _ranked(session, row)
     out, seen, per_reason = [], set(told), {}
@@ -183,7 +183,7 @@ def _origin_of_team(session: Session, team_id: int, gesture_id) -> Gesture:
     row = session.get(Gesture, gesture_id) if isinstance(gesture_id, uuid.UUID) else None
     if row is None or row.team_id != team_id:
         raise ValidationFailed([FieldError("gesture", "unknown")])
-    current = _current(session, [row.origin_id]).get(row.origin_id)
+    current = current_rows(session, [row.origin_id]).get(row.origin_id)
     if current is None:
         raise ValidationFailed([FieldError("gesture", "withdrawn")])
     return current
@@ -267,7 +267,7 @@ def set_takeaway(*, session: Session, actor: Actor | None, story_id: int, text: 
     row, story = _story(session, actor, story_id)
     if story.takeaway_id is not None:
         return playbook.edit_takeaway(session=session, actor=actor, takeaway_id=story.takeaway_id, text=text)
-    gesture = _current(session, [story.gesture_id]).get(story.gesture_id)
+    gesture = current_rows(session, [story.gesture_id]).get(story.gesture_id)
     saved = playbook.add_takeaway(session=session, actor=actor, session_id=row.id, text=text,
                                   gesture_ids=[story.gesture_id], kind=gesture.kind if gesture else None,
                                   trigger=gesture.trigger if gesture else None)
@@ -275,42 +275,3 @@ def set_takeaway(*, session: Session, actor: Actor | None, story_id: int, text: 
     session.add(story)
     session.commit()
     return saved
-
-
-def offer_story(*, session: Session, actor: Actor | None, gesture_id: uuid.UUID) -> StoryOffer:
-    """The giver offers their own story for the team's next session; offering twice keeps one offer."""
-    actor = as_actor(actor)
-    row = session.get(Gesture, gesture_id) if isinstance(gesture_id, uuid.UUID) else None
-    current = _current(session, [row.origin_id]).get(row.origin_id) if row is not None else None
-    if current is None or not may_see_sessions(session=session, actor=actor, team_id=current.team_id):
-        raise NotFound("gesture")
-    if not may_offer_story(session=session, actor=actor, gesture=current):
-        raise NotAllowed("only the giver offers their own story")
-    offer = session.exec(select(StoryOffer).where(StoryOffer.gesture_id == current.origin_id)).first()
-    if offer is None:
-        offer = StoryOffer(team_id=current.team_id, gesture_id=current.origin_id, person_id=actor.person_id)
-    elif offer.withdrawn_at is None:
-        return offer
-    offer.withdrawn_at = None
-    session.add(offer)
-    audit.record(session, action="story.offer", actor_id=actor.person_id, entity="gesture",
-                 entity_id=current.origin_id, team_id=current.team_id)
-    session.commit()
-    return offer
-
-
-def withdraw_offer(*, session: Session, actor: Actor | None, gesture_id: uuid.UUID) -> None:
-    """The giver takes back an offer that was not yet told."""
-    actor = as_actor(actor)
-    row = session.get(Gesture, gesture_id) if isinstance(gesture_id, uuid.UUID) else None
-    offer = None
-    if row is not None:
-        offer = session.exec(select(StoryOffer).where(StoryOffer.gesture_id == row.origin_id)).first()
-    if offer is None or actor is None or offer.person_id != actor.person_id:
-        raise NotFound("offer")
-    if offer.used_in_session_id is None and offer.withdrawn_at is None:
-        offer.withdrawn_at = utcnow()
-        session.add(offer)
-        audit.record(session, action="story.withdraw", actor_id=actor.person_id, entity="gesture",
-                     entity_id=offer.gesture_id, team_id=offer.team_id)
-        session.commit()

@@ -9,7 +9,7 @@ from sqlmodel import select
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import AuditEvent, Mandate
 from ledger.permissions import Actor
-from ledger.services import session_actions, session_stories, session_summary
+from ledger.services import session_actions, session_stories, session_summary, story_offers
 from ledger.services import sessions as svc
 from ledger.services.mandates import check
 from ledger.vocab import Role
@@ -146,7 +146,7 @@ def test_suggestions_put_offered_stories_first_and_say_why(session, world):
     flat = make_gesture(session, team, p["bram"], reaction=2, description="Upgrade, no reaction")
     cheap = make_gesture(session, team, p["bram"], reaction=5, cost_cents=0, description="Walked them out")
     offered = make_gesture(session, team, p["anouk"], reaction=3, description="The teddy bear")
-    session_stories.offer_story(session=session, actor=p["anouk"], gesture_id=offered.id)
+    story_offers.offer_story(session=session, actor=p["anouk"], gesture_id=offered.id)
     found = session_stories.suggest_stories(session=session, actor=p["manager"], session_id=row.id)
     reasons = {s.gesture.id: s.reason for s in found}
     assert found[0].gesture.id == offered.id and found[0].reason == "offered" and found[0].detail == "Anouk"
@@ -163,7 +163,7 @@ def test_only_the_giver_offers_their_own_story(session, world):
     team, _other, p = world
     gesture = make_gesture(session, team, p["anouk"])
     with pytest.raises(NotAllowed):
-        session_stories.offer_story(session=session, actor=p["bram"], gesture_id=gesture.id)
+        story_offers.offer_story(session=session, actor=p["bram"], gesture_id=gesture.id)
 
 
 def test_search_finds_the_periods_gestures_by_words_and_kind(session, world):

@@ -13,6 +13,7 @@ from sqlmodel import select
 from ledger.models import LearningSession, Mandate, SessionAction, SessionStory, Takeaway
 from ledger.services import session_actions, session_stories
 from ledger.services import sessions as svc
+from ledger.services.appreciations import appreciate
 from tests.factories import make_gesture, make_mandate, make_team
 from tests.reports.test_digest import smtp_server  # noqa: F401  (the local SMTP server fixture)
 from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
@@ -156,14 +157,18 @@ def test_a_huge_session_id_is_a_404_not_a_server_error(client, session, world):
 
 
 def test_the_presentation_shows_the_story_and_the_givers_name_only_with_consent(client, session, world):
+    appreciate(session=session, gesture_id=world.gesture.id, by_id=world.people["staff"].id,
+               note="Well done, Anouk")
     act_as(client, session, world, "manager")
     page = client.get(f"/sessions/{world.row.id}/present?slide=1")
     text = page.get_data(as_text=True)
     assert "Umbrella in the rain" in text and "Anouk" in text and "Story 1 of 2" in text
+    assert "Well done, Anouk" in text and "1 appreciation" in text
     svc.set_name_consent(session=session, actor=world.people["facilitator"],
                          person_id=world.people["facilitator"].id, show=False)
     text = client.get(f"/sessions/{world.row.id}/present?slide=1").get_data(as_text=True)
     assert "Anouk" not in text and "a colleague" in text
+    assert "Well done, Anouk" not in text  # an appreciation's note may name the giver
     client.post("/language", data={"lang": "nl", "next": "/"})
     text = client.get(f"/sessions/{world.row.id}/present?slide=1").get_data(as_text=True)
     assert "Anouk" not in text and "een collega" in text

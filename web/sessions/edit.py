@@ -1,6 +1,6 @@
 """Learning-session changes: stories in and out and in order, takeaways, notes, actions, the frame change,
-start, close and the summary e-mail; the giver's offer and the name choice. Every one is a CSRF-protected
-POST that calls one service and goes back to the page (a problem with a field is shown next to it).
+start, close and the summary e-mail (a person's own choices live in web/sessions/person.py). Each is a
+CSRF-protected POST that calls one service and goes back to the page (a field's problem is shown next to it).
 """
 
 import uuid
@@ -14,7 +14,6 @@ from ledger.services import playbook, session_actions, session_stories, session_
 from ledger.services import sessions as sessions_service
 from ledger.services.mandates import mandate_in_force
 from web.db import get_session
-from web.security import safe_next
 from web.sessions import mail
 from web.sessions.blueprint import actor, bp, load, signed_in, tell_redacted
 from web.sessions.forms import (
@@ -278,38 +277,3 @@ def send(session_id: int):
     else:
         flash(_("The summary was sent to %(n)s manager(s).", n=sent), "success")
     return redirect(url_for("sessions.summary", session_id=row.id))
-
-
-@bp.post("/offer/<uuid:gesture_id>")
-@signed_in
-def offer(gesture_id: uuid.UUID):
-    """The giver: "I'd like to tell this one" at the next session."""
-    session_stories.offer_story(session=get_session(), actor=actor(), gesture_id=gesture_id)
-    flash(_("Thank you. Your story is offered for the next learning session."), "success")
-    return _next_or_home()
-
-
-@bp.post("/offer/<uuid:gesture_id>/withdraw")
-@signed_in
-def withdraw_offer(gesture_id: uuid.UUID):
-    """The giver takes an offer back before it is told."""
-    session_stories.withdraw_offer(session=get_session(), actor=actor(), gesture_id=gesture_id)
-    flash(_("Your offer is withdrawn."), "success")
-    return _next_or_home()
-
-
-@bp.post("/my-name")
-@signed_in
-def name_consent():
-    """The person's own choice: may their name be shown in learning sessions."""
-    show = request.form.get("show") == "1"
-    sessions_service.set_name_consent(session=get_session(), actor=actor(), person_id=actor().person_id,
-                                      show=show)
-    flash(_("Your name will be shown with your stories in learning sessions.") if show else
-          _("Your stories will be told as a colleague's, without your name."), "success")
-    return _next_or_home()
-
-
-def _next_or_home():
-    target = safe_next(request.form.get("next"))
-    return redirect(target or url_for("main.index"))
