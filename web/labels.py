@@ -153,6 +153,8 @@ def template_helpers() -> dict:
         "follow_up_label": lambda code: label_for(FOLLOW_UPS, code),
         "check_label": lambda code: label_for(MANDATE_CHECKS, code),
         "entry_label": lambda code: label_for(ENTRY_TYPES, code),
+        "role_label": lambda code: label_for(ROLES, code),
+        "period_label": lambda code: label_for(PERIODS, code),
         "kind_labels": lambda codes: ", ".join(label_for(KINDS, c) for c in codes),
         "kind_icons": KIND_ICONS, "trigger_icons": TRIGGER_ICONS, "reaction_icons": REACTION_ICONS,
     }
