@@ -1,7 +1,9 @@
 """Who may reach which route: every role against every route, including other teams' ids (DESIGN §8).
 
 The world: teams A and B, each with a staff member, a manager and a registered tablet, plus an admin
-in no team. Every actor belongs to team A; `{..._b}` placeholders are the other team's ids.
+in no team. Every actor but "manager_b" belongs to team A; `{..._b}` placeholders are team B's ids.
+The rules themselves are ledger/permissions.py (walked function by function in
+tests/ledger/test_permissions.py); this matrix proves every route asks them.
 
 To add your routes, append `Case`s to CASES (and your blueprint to COVERED_BLUEPRINTS, which then checks
 that each of its routes has a row). Each case names the outcome per actor; actors left out get `default`.
@@ -26,6 +28,7 @@ ACTORS = (
     "manager",        # manager of A, password session
     "manager_pin",    # the same manager, but signed in with a PIN on A's tablet: staff rights only
     "admin",          # admin (in no team), password session
+    "manager_b",      # the manager of team B, password session: team A's things are not there for them
 )
 
 
@@ -42,13 +45,14 @@ class Case:
 
 
 MANAGERS_ONLY = {"anonymous": LOGIN, "tablet": TILES, "staff": FORBIDDEN, "manager_pin": FORBIDDEN}
+NO_TABLET_HERE = {"anonymous": TILES, "manager": TILES, "admin": TILES, "manager_b": TILES}
 
 CASES = [
     # --- main ---
     Case("GET", "/", {"tablet": TILES}),
     Case("POST", "/language", data={"lang": "en", "next": "/"}),
     Case("POST", "/team", {"manager": OK, "admin": OK}, default=NOT_FOUND, data={"team": "{team_a}"}),
-    Case("POST", "/team", {"admin": OK}, default=NOT_FOUND, data={"team": "{team_b}"}),
+    Case("POST", "/team", {"admin": OK, "manager_b": OK}, default=NOT_FOUND, data={"team": "{team_b}"}),
     Case("GET", "/sw.js"),  # the service worker: public, nothing personal
     Case("GET", "/offline"),  # the page the service worker keeps for when the network is gone
     # --- auth ---
@@ -59,41 +63,40 @@ CASES = [
     Case("POST", "/auth/set-pin", {"tablet": NOT_FOUND, "staff": NOT_FOUND, "manager_pin": NOT_FOUND},
          data={"person": "{staff_b}", "code": "ABCD-EFGH", "pin": "2580", "pin_again": "2580"}),
     Case("GET", "/auth/setup-codes", MANAGERS_ONLY),
-    Case("POST", "/auth/setup-codes/{staff_a}", MANAGERS_ONLY),
+    Case("POST", "/auth/setup-codes/{staff_a}", {**MANAGERS_ONLY, "manager_b": NOT_FOUND}),
     Case("POST", "/auth/setup-codes/{staff_b}", {**MANAGERS_ONLY, "manager": NOT_FOUND}),
     Case("POST", "/auth/setup-codes/{manager_b}", {**MANAGERS_ONLY, "manager": NOT_FOUND}),
     # --- tablet ---
     Case("GET", "/t/not-a-real-token", default=NOT_FOUND),
     Case("GET", "/tablet"),
-    Case("GET", "/tablet/pin/{staff_a}", {"anonymous": TILES, "manager": TILES, "admin": TILES}),
-    Case("GET", "/tablet/pin/{staff_b}", {"anonymous": TILES, "manager": TILES, "admin": TILES},
-         default=NOT_FOUND),
-    Case("POST", "/tablet/pin/{staff_b}", {"anonymous": TILES, "manager": TILES, "admin": TILES},
-         default=NOT_FOUND, data={"pin": "1234"}),
+    Case("GET", "/tablet/pin/{staff_a}", NO_TABLET_HERE),
+    Case("GET", "/tablet/pin/{staff_b}", NO_TABLET_HERE, default=NOT_FOUND),
+    Case("POST", "/tablet/pin/{staff_b}", NO_TABLET_HERE, default=NOT_FOUND, data={"pin": "1234"}),
     Case("POST", "/tablet/leave", {"tablet": TILES, "staff": TILES, "manager_pin": TILES}),
     Case("GET", "/tablet/register", MANAGERS_ONLY),
     # A registered tablet goes straight to its name tiles.
-    Case("POST", "/tablet/register", {**MANAGERS_ONLY, "manager": TILES, "admin": TILES},
-         data={"team": "{team_a}"}),
-    Case("POST", "/tablet/register", {**MANAGERS_ONLY, "manager": NOT_FOUND, "admin": TILES},
-         data={"team": "{team_b}"}),
-    Case("POST", "/tablet/{tablet_a}/revoke", MANAGERS_ONLY),
+    Case("POST", "/tablet/register", {**MANAGERS_ONLY, "manager": TILES, "admin": TILES,
+                                      "manager_b": NOT_FOUND}, data={"team": "{team_a}"}),
+    Case("POST", "/tablet/register", {**MANAGERS_ONLY, "manager": NOT_FOUND, "admin": TILES,
+                                      "manager_b": TILES}, data={"team": "{team_b}"}),
+    Case("POST", "/tablet/{tablet_a}/revoke", {**MANAGERS_ONLY, "manager_b": NOT_FOUND}),
     Case("POST", "/tablet/{tablet_b}/revoke", {**MANAGERS_ONLY, "manager": NOT_FOUND}),
     Case("POST", "/tablet/forget", MANAGERS_ONLY),
     # --- reports (managers of the team and admins; another team's id is a 404) ---
     Case("GET", "/reports/", MANAGERS_ONLY),
-    Case("GET", "/reports/overview", {**MANAGERS_ONLY, "manager": FORBIDDEN}),
+    Case("GET", "/reports/overview", {**MANAGERS_ONLY, "manager": FORBIDDEN, "manager_b": FORBIDDEN}),
     Case("GET", "/reports/assets/report.js"),  # a public, fingerprinted asset
-    *[case for team, manager in (("{team_a}", OK), ("{team_b}", NOT_FOUND)) for case in (
-        Case("GET", f"/reports/{team}", {**MANAGERS_ONLY, "manager": manager}),
-        Case("GET", f"/reports/{team}/print", {**MANAGERS_ONLY, "manager": manager}),
-        Case("GET", f"/reports/{team}/export.json", {**MANAGERS_ONLY, "manager": manager}),
-        Case("GET", f"/reports/{team}/export.csv", {**MANAGERS_ONLY, "manager": manager}),
-        Case("POST", f"/reports/{team}/reviews", {**MANAGERS_ONLY, "manager": manager},
+    *[case for team, managers in (("{team_a}", {"manager": OK, "manager_b": NOT_FOUND}),
+                                  ("{team_b}", {"manager": NOT_FOUND, "manager_b": OK})) for case in (
+        Case("GET", f"/reports/{team}", {**MANAGERS_ONLY, **managers}),
+        Case("GET", f"/reports/{team}/print", {**MANAGERS_ONLY, **managers}),
+        Case("GET", f"/reports/{team}/export.json", {**MANAGERS_ONLY, **managers}),
+        Case("GET", f"/reports/{team}/export.csv", {**MANAGERS_ONLY, **managers}),
+        Case("POST", f"/reports/{team}/reviews", {**MANAGERS_ONLY, **managers},
              data={"prompt_key": "trend:2026-W45:team", "week": "2026-W45", "status": "discussed"}),
-        Case("POST", f"/reports/{team}/reviews/helped", {**MANAGERS_ONLY, "manager": manager},
+        Case("POST", f"/reports/{team}/reviews/helped", {**MANAGERS_ONLY, **managers},
              data={"prompt_key": "trend:2026-W45:team", "week": "2026-W45", "helped": "yes"}),
-        Case("POST", f"/reports/{team}/appreciate", {**MANAGERS_ONLY, "manager": manager},
+        Case("POST", f"/reports/{team}/appreciate", {**MANAGERS_ONLY, **managers},
              data={"gesture_id": "6f1c2a34-0000-4000-8000-000000000000", "week": "2026-W45"}),
     )],
 ]
@@ -122,7 +125,7 @@ def world(session, client):
 def act_as(client, world, actor: str) -> None:
     """Give the test client the cookies of `actor` (see ACTORS)."""
     people, tablet = world["people"], world["tablet"]
-    if actor in ("anonymous", "manager", "admin"):
+    if actor in ("anonymous", "manager", "admin", "manager_b"):
         client.delete_cookie("gl_tablet")
     if actor == "staff":
         sign_in_with_pin(client, people["staff_a"], tablet)
@@ -132,6 +135,8 @@ def act_as(client, world, actor: str) -> None:
         sign_in_with_password(client, people["manager_a"])
     elif actor == "admin":
         sign_in_with_password(client, people["admin"])
+    elif actor == "manager_b":
+        sign_in_with_password(client, people["manager_b"])
 
 
 def outcome(response) -> str:

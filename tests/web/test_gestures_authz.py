@@ -14,6 +14,8 @@ from tests.web.test_authz_matrix import ACTORS, FORBIDDEN, LOGIN, NOT_FOUND, OK,
 world = matrix.world  # the same fixture: two teams, their people and tablets
 
 SIGNED_IN_ONLY = {"anonymous": LOGIN, "tablet": TILES}
+NOT_B = {**SIGNED_IN_ONLY, "manager_b": NOT_FOUND}  # team A's things: team B's manager does not find them
+B_TOO = {"admin": OK, "manager_b": OK}  # team B's things: its manager and admins
 VALID = {"kind": "gift", "trigger": "waiting", "reaction": "4", "cost_pick": "0"}
 
 CASES = [
@@ -23,22 +25,22 @@ CASES = [
     Case("GET", "/log/saved/{gesture_b}", default=NOT_FOUND),
     Case("GET", "/me", SIGNED_IN_ONLY),
     # Anouk's own entry: she and her manager may change it; a manager on the PIN pad has staff rights only.
-    Case("GET", "/gestures/{gesture_a}/correct", {**SIGNED_IN_ONLY, "manager_pin": FORBIDDEN}),
-    Case("POST", "/gestures/{gesture_a}/correct", {**SIGNED_IN_ONLY, "manager_pin": FORBIDDEN},
+    Case("GET", "/gestures/{gesture_a}/correct", {**NOT_B, "manager_pin": FORBIDDEN}),
+    Case("POST", "/gestures/{gesture_a}/correct", {**NOT_B, "manager_pin": FORBIDDEN},
          data={**VALID, "reason": "typo"}),
-    Case("GET", "/gestures/{gesture_a}/void", {**SIGNED_IN_ONLY, "manager_pin": FORBIDDEN}),
-    Case("POST", "/gestures/{gesture_a}/void", {**SIGNED_IN_ONLY, "manager_pin": FORBIDDEN},
+    Case("GET", "/gestures/{gesture_a}/void", {**NOT_B, "manager_pin": FORBIDDEN}),
+    Case("POST", "/gestures/{gesture_a}/void", {**NOT_B, "manager_pin": FORBIDDEN},
          data={"reason": "logged twice"}),
-    # The other team's entry: not found for everyone but an admin.
-    Case("GET", "/gestures/{gesture_b}/correct", {**SIGNED_IN_ONLY, "admin": OK}, default=NOT_FOUND),
-    Case("POST", "/gestures/{gesture_b}/correct", {**SIGNED_IN_ONLY, "admin": OK}, default=NOT_FOUND,
+    # Team B's entry: not found for everyone but an admin and team B's manager.
+    Case("GET", "/gestures/{gesture_b}/correct", {**SIGNED_IN_ONLY, **B_TOO}, default=NOT_FOUND),
+    Case("POST", "/gestures/{gesture_b}/correct", {**SIGNED_IN_ONLY, **B_TOO}, default=NOT_FOUND,
          data={**VALID, "reason": "typo"}),
-    Case("GET", "/gestures/{gesture_b}/void", {**SIGNED_IN_ONLY, "admin": OK}, default=NOT_FOUND),
-    Case("POST", "/gestures/{gesture_b}/void", {**SIGNED_IN_ONLY, "admin": OK}, default=NOT_FOUND,
+    Case("GET", "/gestures/{gesture_b}/void", {**SIGNED_IN_ONLY, **B_TOO}, default=NOT_FOUND),
+    Case("POST", "/gestures/{gesture_b}/void", {**SIGNED_IN_ONLY, **B_TOO}, default=NOT_FOUND,
          data={"reason": "logged twice"}),
     # Appreciating: not your own gesture, not another team's.
-    Case("POST", "/gestures/{gesture_a}/appreciate", {**SIGNED_IN_ONLY, "staff": FORBIDDEN}),
-    Case("POST", "/gestures/{gesture_b}/appreciate", {**SIGNED_IN_ONLY, "admin": OK}, default=NOT_FOUND),
+    Case("POST", "/gestures/{gesture_a}/appreciate", {**NOT_B, "staff": FORBIDDEN}),
+    Case("POST", "/gestures/{gesture_b}/appreciate", {**SIGNED_IN_ONLY, **B_TOO}, default=NOT_FOUND),
     # The team's shared pages: the tablet may show them without a sign-in.
     Case("GET", "/team/feed", {"anonymous": NOT_FOUND}),
     Case("GET", "/team/mandate", {"anonymous": NOT_FOUND}),
