@@ -9,6 +9,7 @@ correction shows and a withdrawn gesture drops out. Suggestions are simple SQL o
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
@@ -123,6 +124,8 @@ def _offered(session: Session, row: LearningSession) -> list[Suggestion]:
 
 def _ranked(session: Session, row: LearningSession) -> list[Suggestion]:
     base = _period_gestures(session, row)
+    _start, end = sessions_service.period_bounds(row, session.get(Team, row.team_id).timezone)
+    last_week = end - timedelta(days=7)
     thanks = (select(func.count()).where(Appreciation.gesture_id == Gesture.origin_id)
               .correlate(Gesture).scalar_subquery())
     picks = [
@@ -131,8 +134,9 @@ def _ranked(session: Session, row: LearningSession) -> list[Suggestion]:
         ("cheap_landed", base.where(Gesture.reaction >= LANDED, Gesture.cost_cents <= CHEAP_CENTS)
          .order_by(Gesture.cost_cents, Gesture.reaction.desc(), Gesture.occurred_at.desc())),
         ("fell_flat", base.where(Gesture.reaction <= FLAT).order_by(Gesture.occurred_at.desc())),
-        ("story_of_week", base.where(Gesture.reaction >= LANDED)
-         .order_by(Gesture.occurred_at.desc(), func.length(Gesture.description).desc())),
+        # The period's last seven days: the best-received one with the fullest story.
+        ("story_of_week", base.where(Gesture.reaction >= LANDED, Gesture.occurred_at >= last_week)
+         .order_by(Gesture.reaction.desc(), func.length(Gesture.description).desc())),
     ]
     out = []
     for reason, query in picks:  # a few spare rows each: the same gesture may win under two reasons
