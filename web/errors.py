@@ -9,6 +9,7 @@ an expired CSRF token get the same two shapes. A page never shows a traceback.
 from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -90,7 +91,11 @@ def _database_unavailable(exc: OperationalError):
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if wants_json():
         return problem(503, "unavailable", headers=headers, retry_after=RETRY_AFTER_SECONDS)
-    return _page(503, headers=headers)
+    try:
+        return _page(503, headers=headers)
+    except OperationalError:  # the page's frame asks the database too (which team, who is signed in)
+        title, text = (escape(str(part)) for part in ERROR_TEXTS[503])
+        return f"<!doctype html><title>{title}</title><h1>{title}</h1><p>{text}</p>", 503, headers
 
 
 def _csrf_failed(_exc: CSRFError):

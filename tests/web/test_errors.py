@@ -81,6 +81,20 @@ def test_a_locked_database_answers_503_with_retry_after_on_a_page(client, monkey
     assert "Try again in a few seconds" in page and "database is locked" not in page
 
 
+def test_when_every_query_fails_even_the_frame_of_the_page_the_503_still_answers(app, client, session):
+    from sqlalchemy import event
+
+    enrol(client, session, make_team(session, "Front desk"))  # the tablet's pages look its team up
+
+    def fail(*_args):
+        raise locked()
+
+    event.listen(app.extensions["engine"], "before_cursor_execute", fail)
+    answer = client.get("/tablet", headers=EN)
+    assert answer.status_code == 503 and answer.headers["Retry-After"].isdigit()
+    assert "Try again in a few seconds" in answer.get_data(as_text=True)
+
+
 def test_a_lost_database_under_the_api_answers_503_problem_json_with_retry_after(app, client, session,
                                                                                 monkeypatch):
     team = make_team(session, "Front desk")
