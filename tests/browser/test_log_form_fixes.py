@@ -4,6 +4,8 @@ earlier time, one message for an invalid amount, the outbox's 422 shown without 
 Screenshots go to test-artifacts/screenshots/ (look at them).
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -129,3 +131,18 @@ def test_a_form_the_server_refused_shows_no_frame_hint_beside_the_amount_error(
     expect(page.locator("#cost-error")).to_contain_text("at most €1,000.00")
     expect(page.locator("#frame-note")).to_be_hidden()
     assert rows(session) == []
+
+
+def test_the_thank_you_returns_to_the_names_by_itself_without_a_timed_refresh(
+        page, live_server, desk):  # noqa: F811
+    # A <meta refresh> cannot be paused (WCAG 2.2.1, axe's meta-refresh rule); tablet.js's idle timer can:
+    # any touch restarts it. Only a tablet without JavaScript keeps the refresh (inside <noscript>).
+    live_server.app.config["THANKS_SECONDS"] = 2
+    w = words(live_server, "en")
+    sign_in(page, live_server, desk)
+    _fill_except_cost(page)
+    chip(page, "cost_pick", "0").tap()
+    page.get_by_role("button", name=w["save"]).tap()
+    expect(page.get_by_role("heading", name=w["thanks"])).to_be_visible()
+    assert page.locator("meta[http-equiv=refresh]").count() == 0
+    expect(page).to_have_url(re.compile(r"/tablet$"), timeout=8_000)
