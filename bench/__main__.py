@@ -5,6 +5,7 @@ import sys
 
 from bench import run
 from bench.generate import BENCH_DIR
+from bench.load import run as load_run
 from bench.log_post.run import logging_throughput
 
 
@@ -12,17 +13,24 @@ def main(argv: list[str] | None = None) -> int:
     """Run the report, overview and logging benchmarks; exit 1 when a budget is missed."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--skip-org", action="store_true", help="skip the 1,000,000-gesture organisation")
-    parser.add_argument("--only", choices=["reports", "logging"], help="run only this part of the benchmarks")
+    parser.add_argument("--only", choices=["reports", "logging", "load"],
+                        help="run only this part of the benchmarks")
+    parser.add_argument("--load-seconds", type=float, default=load_run.SECONDS,
+                        help="length of each load and fault run")
+    parser.add_argument("--no-pg-restart", action="store_true",
+                        help="leave out the PostgreSQL restart (it breaks every session on that server)")
     args = parser.parse_args(argv)
     print(f"Benchmark databases are cached in {BENCH_DIR}/ (delete them to regenerate).")
     ok = True
-    if args.only != "logging":
+    if args.only not in ("logging", "load"):
         results = run.team_report()
         ok = all(ms < run.REPORT_BUDGET_MS for ms in results.values())
         if not args.skip_org:
             ok = run.org_overview() < run.OVERVIEW_BUDGET_MS and ok
-    if args.only != "reports":
+    if args.only in (None, "logging"):
         ok = logging_throughput() and ok
+    if args.only in (None, "load"):
+        ok = load_run.load_and_faults(seconds=args.load_seconds, pg_restart=not args.no_pg_restart) and ok
     print("\nAll budgets met." if ok else "\nA budget was missed (see above).")
     return 0 if ok else 1
 

@@ -17,13 +17,21 @@ FULL_DISK_CONFIG = Path(__file__).with_name("full_disk_conf.py")
 
 
 def kill_worker(server: Server) -> int:
-    """`kill -9` one gunicorn worker (the newest): its requests in flight die with it; the master forks
-    a new one. Returns the PID killed."""
+    """`kill -9` one gunicorn worker, the oldest (a fresh one may still be booting, with nothing in
+    flight): its request in flight dies with it; the master forks a new one. Returns the PID killed."""
     workers = server.worker_pids()
     if not workers:
         raise RuntimeError(f"gunicorn {server.pid} has no workers to kill")
-    os.kill(workers[-1], signal.SIGKILL)
-    return workers[-1]
+    oldest = min(workers, key=_start_ticks)
+    os.kill(oldest, signal.SIGKILL)
+    return oldest
+
+
+def _start_ticks(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])  # starttime
+    except (OSError, IndexError, ValueError):
+        return 1 << 62
 
 
 def postgres_version() -> str:

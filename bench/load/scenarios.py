@@ -70,18 +70,20 @@ def sqlite_lock(stage: Stage, server: Server, seconds: float, hold: float = 7.0)
     return _run(stage, server, f"SQLite locked {hold:.0f} s", seconds, fault)
 
 
-def full_disk(stage: Stage, server: Server, seconds: float, spare_pages: int = 40) -> Outcome:
-    """A server whose database fills up a few pages into the run; halfway, space comes back (the tablets
-    are pointed at `server`, which has no limit) and the gestures they kept go in."""
+def full_disk(stage: Stage, server: Server, seconds: float, spare_pages: int = 20,
+              full_seconds: float = 3.0) -> Outcome:
+    """A server whose database fills up a few pages into the run; `full_seconds` after the first refusal
+    space comes back (the tablets are pointed at `server`, which has no limit) and the kept gestures go in."""
     before = gesture_ids(stage.db_url)
     limit = faults.page_count(stage.sqlite_path) + spare_pages
     notes = [f"max_page_count {limit} ({spare_pages} pages free at the start)"]
     limited_env = stage.app_env() | {"LOAD_SQLITE_MAX_PAGES": str(limit)}
     with gunicorn(env=limited_env, workdir=stage.workdir, name="load-full", config=faults.FULL_DISK_CONFIG) \
             as full, Run(stage.tablets, target := Target(full.url), seconds=seconds) as run:
-        run.wait_until(seconds / 2)
-        notes.append(f"while full: {_statuses(run)}; {faults.page_count(stage.sqlite_path)} pages; "
-                     f"integrity {integrity(stage.db_url)}")
+        first = _wait_for_refusal(run, until=seconds * 0.7)
+        run.wait_until(first + full_seconds)
+        notes.append(f"full from {first:.1f} s to {time.monotonic() - run.started:.1f} s: {_statuses(run)}; "
+                     f"{faults.page_count(stage.sqlite_path)} pages; integrity {integrity(stage.db_url)}")
         target.url = server.url  # the tablets' next attempts go to a server with room again
         tally = run.finish()
     verdict = verify(stage.db_url, tally, before)
@@ -128,6 +130,15 @@ def two_servers(stage: Stage, server: Server, seconds: float) -> Outcome:
     split = ", ".join(f"{name} {n}" for name, n in sorted(tally.served_by.items()))
     return Outcome("two servers behind haproxy", stage.kind, tally, verify(stage.db_url, tally, before),
                    [f"answers per server: {split}"])
+
+
+def _wait_for_refusal(run: Run, *, until: float) -> float:
+    """Seconds into the run of the first 5xx (polled), or `until` when none came by then."""
+    while time.monotonic() - run.started < until:
+        if any(status >= 500 for tally in run.tallies for status in tally.statuses.copy()):
+            break
+        time.sleep(0.1)
+    return time.monotonic() - run.started
 
 
 def _statuses(run: Run) -> str:

@@ -10,11 +10,6 @@ from bench.load import scenarios
 from tests.load.conftest import SECONDS, needs
 from tests.load.expect import assert_busy_answers_say_when_to_retry, assert_no_loss
 
-# H4 (issue 11) is mapping a locked or full database to 503 + Retry-After in web/errors.py; until then the
-# app answers 500 and these tests fail for exactly that reason. Strict: they turn red once the mapping lands.
-AWAITING_503 = pytest.mark.xfail(strict=True, reason="the app answers 500, not 503 + Retry-After, for a "
-                                 "locked or full SQLite database (web/errors.py mapping in progress)")
-
 
 def test_a_worker_killed_mid_request_loses_and_duplicates_nothing(stage, server, record):
     outcome = record(scenarios.worker_kills(stage, server, SECONDS))
@@ -22,7 +17,6 @@ def test_a_worker_killed_mid_request_loses_and_duplicates_nothing(stage, server,
 
 
 @needs("sqlite")
-@AWAITING_503
 def test_a_database_locked_past_the_busy_timeout_answers_503_and_the_tablets_retry(stage, server, record):
     outcome = record(scenarios.sqlite_lock(stage, server, max(SECONDS, 12)))
     assert_busy_answers_say_when_to_retry(outcome)
@@ -30,7 +24,6 @@ def test_a_database_locked_past_the_busy_timeout_answers_503_and_the_tablets_ret
 
 
 @needs("sqlite")
-@AWAITING_503
 def test_a_full_disk_answers_503_and_stores_no_half_written_row(stage, server, record):
     outcome = record(scenarios.full_disk(stage, server, SECONDS))
     assert_busy_answers_say_when_to_retry(outcome)
