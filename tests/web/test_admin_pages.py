@@ -203,3 +203,14 @@ def test_staff_and_other_teams_cannot_reach_the_admin_pages(client, session, wor
     sign_in_with_password(client, mo)
     assert client.get(f"/admin/people/{world['anouk'].id}").status_code == 404
     assert session.get(Team, world["team"].id).archived_at is None
+
+
+def test_the_sign_in_page_and_the_tablet_link_to_the_privacy_page(client, session, world):
+    assert 'href="/privacy"' in client.get("/auth/login").get_data(as_text=True)
+    enrol(client, session, world["team"])
+    assert 'href="/privacy"' in client.get("/tablet").get_data(as_text=True)
+
+
+def test_a_managers_start_page_links_the_administration(client, world):
+    sign_in_with_password(client, world["maria"])
+    assert 'href="/admin/"' in client.get("/").get_data(as_text=True)
