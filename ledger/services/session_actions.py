@@ -68,7 +68,7 @@ def add_action(*, session: Session, actor: Actor | None, session_id: int, text: 
         errors += _proposal_errors(proposal)
         why, removed_why = clean("proposed_why", proposal.why, WHY_MAX, errors)
     errors += _owner_errors(session, row.team_id, owner_id)
-    if due_on is not None and (not isinstance(due_on, date) or isinstance(due_on, datetime)):
+    if due_on is not None and not sessions_service.is_day(due_on):
         errors.append(FieldError("due_on", "date_format"))
     if errors:
         raise ValidationFailed(errors)
@@ -129,8 +129,9 @@ def apply_mandate_change(*, session: Session, actor: Actor | None, action_id: in
         raise NotFound("proposal")
     if action.applied_mandate_id is not None:
         raise Conflict("already applied")
-    if isinstance(valid_from, date) and not isinstance(valid_from, datetime) and \
-            valid_from < sessions_service.local_today(session=session, team_id=row.team_id, now=now):
+    if not sessions_service.is_day(valid_from):
+        raise ValidationFailed([FieldError("valid_from", "date_format")])
+    if valid_from < sessions_service.local_today(session=session, team_id=row.team_id, now=now):
         raise ValidationFailed([FieldError("valid_from", "past")])
     mandate = mandates.create_mandate_version(
         session=session, team_id=row.team_id, valid_from=valid_from,

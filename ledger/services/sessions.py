@@ -30,6 +30,7 @@ from ledger.weeks import local_date, local_midnight_utc
 
 DEFAULT_LOOKBACK = timedelta(weeks=4)  # a team's first session looks back this far
 MAX_PARTICIPANTS = 10_000
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)  # the dates a session may name
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,15 @@ def _facilitator_errors(session: Session, team_id: int, facilitator_id) -> list[
     return []
 
 
+def is_day(value) -> bool:
+    """A date (not a datetime) inside EARLIEST..LATEST: day arithmetic near year 1 or 9999 overflows."""
+    return isinstance(value, date) and not isinstance(value, datetime) and EARLIEST <= value <= LATEST
+
+
 def _date_errors(held_on, period_start, period_end) -> list[FieldError]:
     errors = [FieldError(name, "date_format") for name, value in
               (("held_on", held_on), ("period_start", period_start), ("period_end", period_end))
-              if not isinstance(value, date) or isinstance(value, datetime)]
+              if not is_day(value)]
     if not errors and period_start > period_end:
         errors.append(FieldError("period_start", "after_end"))
     return errors
@@ -124,7 +130,7 @@ def open_session(*, session: Session, actor: Actor | None, team_id: int, held_on
         raise NotAllowed("only the team's managers and admins open a learning session")
     errors: list[FieldError] = []
     title, _removed = clean("title", title, TITLE_MAX, errors)
-    if isinstance(held_on, date) and not isinstance(held_on, datetime):
+    if is_day(held_on):
         start, end = default_period(session=session, team_id=team_id, held_on=held_on)
         period_start, period_end = period_start or start, period_end or end
     errors += _date_errors(held_on, period_start, period_end)

@@ -248,3 +248,47 @@ def test_the_summary_is_mailed_to_the_teams_managers_in_their_language(app, clie
     assert to == ["maria@example.test"] and "Earlier" in message["Subject"]
     body = message.get_body(("plain",)).get_content()
     assert "Name the wait" in body and re.search(r"/sessions/\d+/summary", body)
+
+
+ODD_POSTS = [
+    ("/sessions/team/{team}/new", {"held_on": "0001-01-01"}),
+    ("/sessions/team/{team}/new", {"held_on": "9999-12-31", "period_start": "2026-02-30"}),
+    ("/sessions/team/{team}/new", {"held_on": "{today}", "facilitator": "99999999999999999999999"}),
+    ("/sessions/team/{team}/new", {"held_on": "{today}", "title": "x" * 5000}),
+    ("/sessions/{row}/actions", {"text": "x", "propose": "y", "cap": "1e9", "allowance": "snan"}),
+    ("/sessions/{row}/actions", {"text": "x", "propose": "y", "cap": "5", "allowance": "5", "kinds": "bogus",
+                                 "period": "year", "due_on": "9999-12-31"}),
+    ("/sessions/{row}/actions", {"text": "\x00", "owner": "-3"}),
+    ("/sessions/{row}/capture", {"participant_count": "99999999999999999999"}),
+    ("/sessions/{row}/capture", {"notes": "n" * 9000}),
+    ("/sessions/{row}/stories", {"gesture_id": "not-a-uuid"}),
+    ("/sessions/{row}/stories/order", {"order": "1,2,99999999999999999999999"}),
+    ("/sessions/{row}/stories/{story}/move", {"direction": "sideways"}),
+    ("/sessions/{row}/stories/{story}/takeaway", {"text": ""}),
+    ("/sessions/{row}/takeaways", {"text": "ok", "kind": "bogus"}),
+    ("/sessions/{row}/actions/{action}/status", {"status": "maybe"}),
+    ("/sessions/{row}/actions/{action}/apply", {"valid_from": "0001-01-01"}),
+    ("/sessions/{row}/actions/{action}/apply", {"valid_from": "2000-01-01"}),
+]
+
+
+@pytest.mark.parametrize("path,data", ODD_POSTS)
+def test_odd_input_is_answered_with_a_clear_4xx_or_a_kind_page_never_a_server_error(client, session, world,
+                                                                                    path, data):
+    act_as(client, session, world, "manager")
+    response = client.post(_fill(path, world), data={k: _fill(v, world) if isinstance(v, str) else v
+                                                     for k, v in data.items()})
+    assert response.status_code < 500
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_a_problem_in_the_action_form_is_shown_next_to_its_field_and_keeps_what_was_typed(client, session,
+                                                                                        world):
+    act_as(client, session, world, "manager")
+    response = client.post(f"/sessions/{world.row.id}/actions",
+                           data={"text": "Rain days", "propose": "y", "cap": "", "allowance": "50"})
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="action-cap-error"' in text
+    assert 'aria-invalid="true" aria-describedby="action-cap-error"' in text
+    assert 'value="Rain days"' in text and 'value="50"' in text

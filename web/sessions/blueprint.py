@@ -45,8 +45,7 @@ def _template_helpers(state) -> None:
     state.app.jinja_env.globals.update(
         reason_label=lambda code: labels.label_for(REASONS, code),
         session_status_label=lambda code: labels.label_for(SESSION_STATUSES, code),
-        action_status_label=lambda code: labels.label_for(ACTION_STATUSES, code),
-        period_label=lambda code: labels.label_for(labels.PERIODS, code))
+        action_status_label=lambda code: labels.label_for(ACTION_STATUSES, code))
     state.app.jinja_env.filters.update(date_short=labels.date_short)
 
 
