@@ -44,3 +44,13 @@ def managers_to_tell(*, session: Session, team_id: int) -> list[Person]:
              .where(Membership.team_id == team_id, Person.role == Role.MANAGER, Person.active,
                     Person.email.is_not(None)).order_by(Person.display_name, Person.id))
     return list(session.exec(query))
+
+
+def agreeing_sessions(*, session: Session, mandate_ids: list[int]) -> dict[int, LearningSession]:
+    """For the mandate history: the learning session that agreed each of these versions, by mandate id."""
+    if not mandate_ids:
+        return {}
+    agreed = LearningSession.id == Mandate.learning_session_id
+    query = (select(Mandate.id, LearningSession).join(LearningSession, agreed)
+             .where(Mandate.id.in_(mandate_ids)))
+    return {mandate_id: row for mandate_id, row in session.exec(query)}

@@ -227,6 +227,9 @@ def test_an_applied_change_is_in_force_from_its_date_and_earlier_gestures_keep_t
     assert before.mandate_check == "within" and after.mandate_check == "over_cap"
     assert check(session=session, team_id=team.id, person_id=p["bram"].id, at=local_noon(day - timedelta(1)),
                  cost_cents=2000, kind="treat")[0] == "within"
+    old = session.exec(select(Mandate).where(Mandate.learning_session_id.is_(None))).one()
+    agreed = session_summary.agreeing_sessions(session=session, mandate_ids=[old.id, mandate.id])
+    assert list(agreed) == [mandate.id] and agreed[mandate.id].title == "Monday line-up"
     actions = {e.action for e in session.exec(select(AuditEvent).where(AuditEvent.team_id == team.id))}
     assert {"session.mandate_apply", "mandate.create"} <= actions
     with pytest.raises(Conflict):
