@@ -41,10 +41,6 @@ class Lang:
         """The plural form for `num` (CLDR rule of the language), filled with params and %(num)d."""
         return catalogue.ngettext(self.code, singular, plural, num, **params)
 
-    def t(self, message: str) -> str:
-        """A message without params (the charts' short name for gettext)."""
-        return self.gettext(message)
-
     def money(self, cents: int | None, *, whole: bool = False) -> str:
         """Integer cents as money in this locale; `whole` writes round euros without decimals."""
         return formats.money(cents, self.code, self.currency, whole=whole)
