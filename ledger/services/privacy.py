@@ -7,9 +7,10 @@ The in-place writes themselves live in ledger.services.ledger_rewrites.
 
 import calendar
 import hashlib
+import re
 from datetime import datetime
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, SQLModel, select
 
 from ledger.errors import FieldError, NotAllowed, NotFound, ValidationFailed
@@ -17,10 +18,14 @@ from ledger.models import (
     Appreciation,
     AuditEvent,
     Gesture,
+    LearningSession,
     Membership,
     PasswordReset,
     Person,
     PromptReview,
+    SessionAction,
+    StoryOffer,
+    Takeaway,
     Team,
 )
 from ledger.permissions import Actor, may_administer, may_erase_person
@@ -99,6 +104,16 @@ def _reviews_and_audit(session: Session, person_id: int, team_ids: list[int]) ->
     }
 
 
+def _sessions(session: Session, person_id: int) -> dict[str, list[dict]]:
+    led = or_(LearningSession.facilitator_id == person_id, LearningSession.created_by_id == person_id)
+    return {
+        "learning_sessions_led": _rows(session.exec(select(LearningSession).where(led))),
+        "session_actions_owned": _rows(session.exec(
+            select(SessionAction).where(SessionAction.owner_id == person_id))),
+        "story_offers": _rows(session.exec(select(StoryOffer).where(StoryOffer.person_id == person_id))),
+    }
+
+
 def export_person(*, session: Session, actor: Actor, person_id: int) -> dict:
     """Everything stored about one person, as JSON-ready data (admins only; audited)."""
     if not may_administer(actor=actor):
@@ -108,12 +123,39 @@ def export_person(*, session: Session, actor: Actor, person_id: int) -> dict:
     profile.update(has_pin=bool(person.pin_hash), has_password=bool(person.password_hash))
     memberships = _memberships(session, person_id)
     data = {"person": profile, "memberships": memberships, **_gestures(session, person_id),
-            **_appreciations(session, person_id),
+            **_appreciations(session, person_id), **_sessions(session, person_id),
             **_reviews_and_audit(session, person_id, [m["team_id"] for m in memberships])}
     audit.record(session, action="person.export", actor_id=actor.person_id, entity="person",
                  entity_id=person_id)
     session.commit()
     return data
+
+
+# Learning-session texts may name a colleague; they are the team's lessons, so only the name is swapped.
+# (Not ledger rows: ordinary updates, outside the append-only guard.)
+_SESSION_TEXTS = ((LearningSession, ("title", "notes", "participants")),
+                  (SessionAction, ("text", "proposed_why")), (Takeaway, ("text",)))
+
+
+def _replace_name_in_session_texts(session: Session, person_id: int, name: str, alias: str) -> None:
+    key = name.strip().lower()
+    if len(key) < 2:
+        return
+    pattern = re.compile(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", re.IGNORECASE)
+
+    def swap(text: str) -> str:
+        return pattern.sub(alias, text) if text else text
+
+    teams = select(Membership.team_id).where(Membership.person_id == person_id)
+    scope = {LearningSession: LearningSession.team_id.in_(teams), Takeaway: Takeaway.team_id.in_(teams),
+             SessionAction: SessionAction.session_id.in_(
+                 select(LearningSession.id).where(LearningSession.team_id.in_(teams)))}
+    for model, columns in _SESSION_TEXTS:
+        mentions = or_(*(func.lower(getattr(model, c)).contains(key, autoescape=True) for c in columns))
+        for row in session.exec(select(model).where(scope[model], mentions)):
+            for column in columns:
+                setattr(row, column, swap(getattr(row, column)))
+            session.add(row)
 
 
 def erase_person(*, session: Session, actor: Actor, person_id: int) -> str:
@@ -127,6 +169,7 @@ def erase_person(*, session: Session, actor: Actor, person_id: int) -> str:
     if person.erased_at is None:
         ledger_rewrites.replace_name_in_team_texts(session, person_id=person.id, name=name, pseudonym=alias)
         ledger_rewrites.scrub_audit_details(session, person_id=person.id, name=name, pseudonym=alias)
+        _replace_name_in_session_texts(session, person.id, name, alias)
     ledger_rewrites.blank_texts_of_person(session, person_id=person.id)
     for reset in session.exec(select(PasswordReset).where(PasswordReset.person_id == person.id)):
         session.delete(reset)

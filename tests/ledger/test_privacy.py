@@ -129,3 +129,24 @@ def test_retention_without_a_setting_says_so(session, world):
 
 def test_the_pseudonym_is_stable():
     assert privacy.pseudonym(7) == privacy.pseudonym(7) != privacy.pseudonym(8)
+
+
+def test_erasure_swaps_the_name_in_the_teams_learning_sessions_and_the_export_lists_them(session, world):
+    from ledger.models import LearningSession, SessionAction
+
+    team, anouk = world["team"], world["anouk"]
+    day = datetime.now(UTC).date()
+    row = LearningSession(team_id=team.id, held_on=day, period_start=day, period_end=day, title="December",
+                          participants="Anouk, Bram", notes="Anouk told the umbrella story",
+                          facilitator_id=anouk.id)
+    session.add(row)
+    session.commit()
+    session.add(SessionAction(session_id=row.id, text="Anouk tries the welcome card", owner_id=anouk.id))
+    session.commit()
+    data = privacy.export_person(session=session, actor=world["admin"], person_id=anouk.id)
+    assert len(data["learning_sessions_led"]) == 1 and len(data["session_actions_owned"]) == 1
+    alias = privacy.erase_person(session=session, actor=world["admin"], person_id=anouk.id)
+    session.expire_all()
+    kept = session.get(LearningSession, row.id)
+    assert (kept.participants, kept.notes) == (f"{alias}, Bram", f"{alias} told the umbrella story")
+    assert session.exec(select(SessionAction)).one().text == f"{alias} tries the welcome card"
