@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import String, cast, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ledger.errors import NotAllowed
-from ledger.models import AuditEvent, Person, Team
+from ledger.models import AuditEvent, Membership, Person, Team
 from ledger.permissions import Actor, may_administer, may_read_audit, visible_team_ids
 
 PER_PAGE = 50
@@ -71,7 +71,10 @@ def _statement(session: Session, actor: Actor, flt: AuditFilter):
     query = (select(AuditEvent, who.display_name, Team.name)
              .outerjoin(who, who.id == AuditEvent.actor_id).outerjoin(Team, Team.id == AuditEvent.team_id))
     if scope is not None:
-        query = query.where(AuditEvent.team_id.in_(scope))
+        # A manager's teams' events, and those about their teams' people (added, deactivated, …).
+        members = select(cast(Membership.person_id, String)).where(Membership.team_id.in_(scope))
+        about_member = (AuditEvent.entity == "person") & AuditEvent.entity_id.in_(members)
+        query = query.where(or_(AuditEvent.team_id.in_(scope), about_member))
     if flt.team_id is not None:
         query = query.where(AuditEvent.team_id == flt.team_id)
     if flt.actor_id is not None:

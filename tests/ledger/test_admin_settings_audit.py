@@ -103,3 +103,13 @@ def test_a_manager_adds_a_frame_version_and_an_override_for_their_team_only(sess
                                     person_id=world["bram"].id, per_gesture_cap_cents=1, allowance_cents=None)
     actions = [r.action for r in session.exec(select(AuditEvent).order_by(AuditEvent.id))]
     assert actions == ["mandate.create", "mandate.override"]
+
+
+def test_a_manager_also_reads_the_events_about_their_teams_people(session, world):
+    from ledger.services import admin_people
+
+    admin_people.deactivate(session=session, actor=world["manager"], person_id=world["anouk"].id)
+    admin_people.deactivate(session=session, actor=world["admin"], person_id=world["bram"].id)
+    mine = audit_log.search(session=session, actor=world["manager"], flt=audit_log.AuditFilter())
+    anouk = str(world["anouk"].id)
+    assert [(row.action, row.entity_id) for row in mine.rows] == [("person.deactivate", anouk)]
