@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool  # fresh connections: the load tests may restart the server in between
 
 
 def postgres_base_url() -> str | None:
@@ -26,7 +27,7 @@ def fresh_database(tmp_dir) -> Iterator[str]:
         yield f"sqlite:///{tmp_dir}/ledger.db"
         return
     name = f"gl_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))

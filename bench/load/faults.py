@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from bench.load.install import Stage
 from bench.load.servers import ROOT, Server
 
@@ -34,18 +36,24 @@ def _start_ticks(pid: int) -> int:
         return 1 << 62
 
 
-def postgres_version() -> str:
-    clusters = Path("/etc/postgresql")
-    versions = sorted(p.name for p in clusters.iterdir()) if clusters.is_dir() else []
-    if not versions:
-        raise RuntimeError("no PostgreSQL cluster under /etc/postgresql to restart")
-    return versions[-1]
+def postgres_cluster(db_url: str) -> tuple[str, str]:
+    """The local cluster (version, name) that listens on the database URL's port (pg_lsclusters)."""
+    port = str(make_url(db_url).port or 5432)
+    listing = subprocess.run(["pg_lsclusters", "--no-header"], check=True, capture_output=True,  # noqa: S607
+                             text=True, timeout=30).stdout
+    for row in listing.splitlines():
+        version, name, cluster_port, *_ = row.split()
+        if cluster_port == port:
+            return version, name
+    raise RuntimeError(f"no local PostgreSQL cluster listens on port {port} (pg_lsclusters)")
 
 
-def restart_postgres() -> float:
-    """Restart the local PostgreSQL cluster (every connection to it breaks); returns the seconds it took."""
+def restart_postgres(db_url: str) -> float:
+    """Restart the local PostgreSQL cluster serving `db_url` (every connection to it breaks, everyone's);
+    returns the seconds it took."""
+    version, name = postgres_cluster(db_url)
     started = time.monotonic()
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", postgres_version(), "main", "restart"],  # noqa: S603,S607
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, name, "restart"],  # noqa: S603,S607
                    check=True, timeout=120, capture_output=True)
     return time.monotonic() - started
 

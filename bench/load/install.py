@@ -17,6 +17,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool  # a fresh connection for the DROP: a restarted server broke the old one
 from sqlmodel import Session
 
 from bench.log_post.fixture import PIN, Credentials, staff_on_tablet
@@ -73,7 +74,7 @@ def dedicated_database(workdir: Path, postgres_base: str | None, name: str = "lo
         yield f"sqlite:///{path.resolve()}"
         return
     db_name = f"gl_{name}_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_base, isolation_level="AUTOCOMMIT")
+    admin = create_engine(postgres_base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{db_name}"'))

@@ -1,5 +1,6 @@
-"""Load runs, with and without faults: each starts its own servers, drives the tablets for `seconds`,
-stops everything it started, and checks the ledger. Shared by tests/load (short) and `make bench` (long)."""
+"""Load runs, with and without faults: the tablets for `seconds` against the run's gunicorn (plus, for the
+full disk and the two-server run, servers started and stopped here), then the ledger checked.
+Shared by tests/load (short forms) and `make bench` (long forms)."""
 
 import time
 from collections.abc import Callable
@@ -58,7 +59,7 @@ def worker_kills(stage: Stage, server: Server, seconds: float, kills: int = 2) -
 def postgres_restart(stage: Stage, server: Server, seconds: float) -> Outcome:
     def fault(run: Run, _server: Server, notes: list[str]) -> None:
         run.wait_until(seconds / 3)
-        notes.append(f"PostgreSQL restarted in {faults.restart_postgres():.1f} s")
+        notes.append(f"PostgreSQL restarted in {faults.restart_postgres(stage.db_url):.1f} s")
     return _run(stage, server, "PostgreSQL restart", seconds, fault)
 
 
@@ -128,8 +129,10 @@ def two_servers(stage: Stage, server: Server, seconds: float) -> Outcome:
             Run(stage.tablets, Target(balancer.url), seconds=seconds) as run:
         tally = run.finish()
     split = ", ".join(f"{name} {n}" for name, n in sorted(tally.served_by.items()))
+    both = sum(1 for t in run.tallies if len(t.served_by) == 2)  # one tablet's requests on both servers
     return Outcome("two servers behind haproxy", stage.kind, tally, verify(stage.db_url, tally, before),
-                   [f"answers per server: {split}"])
+                   [f"answers per server: {split}; tablets served by both: {both} of {len(run.tallies)}"],
+                   extra={"tablets_on_both": both, "tablets": len(run.tallies)})
 
 
 def _wait_for_refusal(run: Run, *, until: float) -> float:
