@@ -6,9 +6,10 @@ from tests.reports.builders import WEEK, add, at, crew, report
 
 def test_the_week_sums_known_minutes_and_says_how_many_gestures_gave_them(session):
     team, (anouk, bram, _cem) = crew(session)
-    add(session, team, anouk, at(WEEK, 0)).effort_minutes = 20
-    add(session, team, bram, at(WEEK, 1)).effort_minutes = 0
-    add(session, team, bram, at(WEEK, 2))  # minutes skipped: unknown
+    # Minutes set before the insert (ledger rows are append-only): 20, 0 and skipped (unknown).
+    add(session, team, anouk, at(WEEK, 0), commit=False).effort_minutes = 20
+    add(session, team, bram, at(WEEK, 1), commit=False).effort_minutes = 0
+    add(session, team, bram, at(WEEK, 2), commit=False)
     session.commit()
     built = report(session, team)
     totals = built.totals
