@@ -127,3 +127,15 @@ def test_every_screen_has_no_serious_or_critical_accessibility_violation(
     desk.close()
     print(f"\naxe checked {len(tour.screens)} screens at {size}/{lang}: {', '.join(tour.screens)}")
     assert not tour.found, "\n".join(tour.found)
+
+
+def test_the_check_itself_finds_what_it_should(browser):
+    # Proof that the tour above could fail: a picture without a text and grey-on-grey text are reported.
+    ctx = browser.new_context(viewport=SIZES["tablet"])
+    page = ctx.new_page()
+    page.set_content('<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
+                     '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+                     '<p style="color:#999;background:#aaa">hard to read</p></main></body></html>')
+    found = {v["id"] for v in axe_violations(page)}
+    ctx.close()
+    assert {"image-alt", "color-contrast"} <= found
