@@ -121,8 +121,8 @@ def _table(lang: str, surfaces: dict[str, str]) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_code_and_prompt_kind_has_one_label_on_every_surface(app, client, session, monkeypatch, lang):
-    import web.reports_page as page
-    import web.reports_views as views
+    import web.manager_reports.page as page
+    import web.manager_reports.views as views
 
     monkeypatch.setattr(views, "utcnow", lambda: NOW)
     monkeypatch.setattr(page, "utcnow", lambda: NOW)

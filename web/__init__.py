@@ -39,24 +39,9 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import main, users  # noqa: F401  (users registers the flask-login loader)
+    # Imported here, not at the top: each area imports web.db/web.security, which must not need a built app.
+    from web import admin, api, auth, gestures, main, manager_reports, sessions, tablet, users  # noqa: F401
 
-    app.register_blueprint(main.bp)
-    from web import reports_views
-
-    app.register_blueprint(reports_views.bp)
-    from web import auth, tablet
-
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(tablet.bp)
-    from web import api, gestures
-
-    app.register_blueprint(gestures.bp)
-    app.register_blueprint(api.bp)
-    from web.sessions import bp as sessions_bp
-
-    app.register_blueprint(sessions_bp)
-    from web import admin
-
-    app.register_blueprint(admin.bp)
-    app.register_blueprint(admin.public_bp)
+    for bp in (main.bp, manager_reports.bp, auth.bp, tablet.bp, gestures.bp, api.bp, sessions.bp,
+               admin.bp, admin.public_bp):
+        app.register_blueprint(bp)

@@ -5,9 +5,9 @@ Werkzeug's server (`make run`, the browser tests) skips that close when the brow
 while the server drains the request: reading the rest raises ConnectionResetError before
 `application_iter.close()` runs. The file was then closed by the garbage collector with a ResourceWarning,
 which warnings-as-errors turned into a failed browser test (a tablet going offline drops requests).
-The files are small (the tablet shell; plotly goes through web/reports_assets.py, also from memory), so
-each is read once per version (size and mtime) and answered from bytes; Flask's send_file still does the
-conditional requests, ranges and cache headers as before.
+The files are small (the tablet shell; plotly goes through web/manager_reports/assets.py, also from
+memory), so each is read once per version (size and mtime) and answered from bytes; Flask's send_file
+still does the conditional requests, ranges and cache headers as before.
 """
 
 import hashlib

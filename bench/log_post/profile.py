@@ -18,8 +18,8 @@ from sqlalchemy import event
 
 from bench.log_post import baseline, fixture
 from web import create_app
-from web.api import issue_send_token
 from web.security import TABLET_COOKIE
+from web.send_tokens import issue_send_token
 
 BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
         "effort_pick": "5", "effort": "", "when": "now",

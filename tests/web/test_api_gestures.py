@@ -13,8 +13,8 @@ from sqlmodel import select
 from ledger.models import Gesture
 from tests.factories import make_mandate, make_team
 from tests.web.signin import enrol, make_staff, sign_in_with_pin
-from web.api import issue_send_token
 from web.security import TABLET_COOKIE
+from web.send_tokens import issue_send_token
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from sqlalchemy.exc import OperationalError
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
 from tests.factories import make_team
 from tests.web.signin import enrol, make_staff
-from web.api import issue_send_token
+from web.send_tokens import issue_send_token
 
 EN = {"Accept-Language": "en"}
 RAISED = {
@@ -74,7 +74,7 @@ def test_a_locked_database_answers_503_with_retry_after_on_a_page(client, monkey
     def busy(**_kw):
         raise locked()
 
-    monkeypatch.setattr("web.main.list_teams", busy)
+    monkeypatch.setattr("web.main.views.list_teams", busy)
     answer = client.get("/", headers=EN)
     page = answer.get_data(as_text=True)
     assert answer.status_code == 503 and answer.headers["Retry-After"].isdigit()
@@ -106,7 +106,7 @@ def test_a_lost_database_under_the_api_answers_503_problem_json_with_retry_after
     def unreachable(**_kw):
         raise locked()
 
-    monkeypatch.setattr("web.api.log_gesture", unreachable)
+    monkeypatch.setattr("web.api.views.log_gesture", unreachable)
     answer = client.post("/api/gestures", json={
         "send_token": token, "gesture_id": "0b0c3a55-7d0e-4b7e-9a51-2f1f8a0d7c11", "kind": "treat",
         "trigger": "waiting", "reaction": "4", "cost_pick": "200", "when": "now"})

@@ -15,8 +15,8 @@ EN = {"Accept-Language": "en"}
 
 @pytest.fixture(autouse=True)
 def _fixed_now(monkeypatch):
-    import web.reports_page as page
-    import web.reports_views as views
+    import web.manager_reports.page as page
+    import web.manager_reports.views as views
 
     monkeypatch.setattr(views, "utcnow", lambda: NOW)
     monkeypatch.setattr(page, "utcnow", lambda: NOW)

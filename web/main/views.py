@@ -6,7 +6,7 @@ from ledger.services.teams import list_teams
 from web.cookies import remember_language
 from web.db import get_session
 from web.forms import ActionForm
-from web.forms.auth import LanguageForm
+from web.main.forms import LanguageForm
 from web.security import (
     MANAGER_ROLES,
     choose_team,

@@ -10,11 +10,10 @@ from ledger.models import Tablet
 from ledger.services import auth as auth_service
 from ledger.services.people import tablet_people
 from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
-from web.auth import locked_message, tries_left_message
+from web.auth.views import locked_message, tries_left_message
 from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
 from web.forms import ActionForm
-from web.forms.auth import PinForm, RegisterTabletForm
 from web.security import (
     MANAGER_ROLES,
     can_see_team,
@@ -28,6 +27,7 @@ from web.security import (
     url_or,
     visible_teams,
 )
+from web.tablet.forms import PinForm, RegisterTabletForm
 
 bp = Blueprint("tablet", __name__)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import Response, abort, current_app, request, url_for
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parents[1] / "static"
 PLOTLY = "vendor/plotly-cartesian-4.1.1.min.js"
 ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css"}
 IMMUTABLE = "public, max-age=31536000, immutable"

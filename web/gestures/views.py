@@ -24,9 +24,8 @@ from ledger.services.gestures import correct_gesture, log_gesture, stored_gestur
 from ledger.services.mandates import frame_for, mandate_history
 from ledger.types import utcnow
 from web import labels
-from web.api import issue_send_token, read_send_token
 from web.db import get_session
-from web.forms.gestures import (
+from web.gestures.forms import (
     COST_PICKS,
     EFFORT_PICKS,
     AppreciateForm,
@@ -49,6 +48,7 @@ from web.security import (
     tablet_team,
     team_for_request,
 )
+from web.send_tokens import issue_send_token, read_send_token
 
 bp = Blueprint("gestures", __name__)
 

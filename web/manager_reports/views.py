@@ -28,10 +28,11 @@ from reports.charts import overview_chart
 from reports.digest import anchor_for
 from reports.i18n import lang_for
 from reports.overview import org_overview
-from web import labels, reports_assets
+from web import labels
 from web.db import get_session
 from web.labels import field_message
-from web.reports_page import chart_text, export_report, page_context
+from web.manager_reports import assets as reports_assets
+from web.manager_reports.page import chart_text, export_report, page_context
 from web.security import can_see_team, current_person, relax_csp, role_required, visible_teams
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")

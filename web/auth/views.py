@@ -13,9 +13,9 @@ from ledger.permissions import may_issue_setup_code
 from ledger.services import auth as auth_service
 from ledger.services.people import team_members
 from ledger.types import utcnow
+from web.auth.forms import LoginForm, SetPinForm
 from web.db import get_session
 from web.forms import ActionForm
-from web.forms.auth import LoginForm, SetPinForm
 from web.security import (
     MANAGER_ROLES,
     current_actor,

@@ -12,10 +12,9 @@ a queued gesture is sent. Resending is harmless: the gesture id is the ledger's 
 """
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from flask import Blueprint, current_app, jsonify, request, url_for
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from flask import Blueprint, jsonify, request, url_for
 
 from ledger.errors import ValidationFailed
 from ledger.models import Team
@@ -24,37 +23,11 @@ from ledger.types import utcnow
 from web.db import get_session
 from web.errors import problem
 from web.extensions import csrf
-from web.forms.gestures import parse_gesture
+from web.gestures.forms import parse_gesture
 from web.security import current_tablet, signed_in_person
+from web.send_tokens import read_send_token
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-_SALT = "gesture-send"
-DEFAULT_TOKEN_MAX_AGE = 12 * 3600  # a shift: long enough to outlast a wifi outage, short if leaked
-
-
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
-
-
-def issue_send_token(*, person_id: int, team_id: int) -> str:
-    """A signed token that lets this person's gestures in this team be sent later, from the team's tablet."""
-    return _serializer().dumps({"p": person_id, "t": team_id})
-
-
-def read_send_token(token) -> tuple[dict, datetime] | None:
-    """The token's claims and when it was issued, or None when it is forged, malformed or expired."""
-    if not isinstance(token, str) or not token or len(token) > 500:
-        return None
-    max_age = current_app.config.get("SEND_TOKEN_MAX_AGE", DEFAULT_TOKEN_MAX_AGE)
-    try:
-        claims, issued = _serializer().loads(token, max_age=max_age, return_timestamp=True)
-    except (BadSignature, SignatureExpired):
-        return None
-    if not isinstance(claims, dict) or not {"p", "t"} <= claims.keys():
-        return None
-    return claims, issued.astimezone(UTC)
-
 
 def device_allows(claims: dict) -> bool:
     """The request comes from the claimed team's tablet, or from the claimed person's own session."""
