@@ -14,6 +14,7 @@ from tests.load.expect import assert_busy_answers_say_when_to_retry, assert_no_l
 def test_a_worker_killed_mid_request_loses_and_duplicates_nothing(stage, server, record):
     outcome = record(scenarios.worker_kills(stage, server, SECONDS))
     assert_no_loss(outcome, answers={201, 200})  # 200: a resent gesture the dead worker had stored
+    assert sum(outcome.tally.failures.values()) >= 1, outcome.report()  # a kill struck a request in flight
 
 
 @needs("sqlite")
