@@ -2,8 +2,8 @@
 violation on any screen, at tablet and desktop sizes, in Dutch and English.
 
 Screens: sign-in, name tiles, PIN pad, log form (also with its field errors and the story open), thank-you,
-history, team feed, the team's frame, the weekly report (prompts, charts drawn, evidence open) and its
-print view. Each size and language is one tour, so a run lists every finding at once.
+history, correction, withdrawal, team feed, the team's frame, the weekly report (prompts, charts drawn,
+evidence open) and its print view. Each size and language is one tour, so a run lists every finding at once.
 """
 
 import pytest
@@ -91,6 +91,14 @@ def _staff_screens(page, live_server, token: str, tour: Tour, w: dict) -> None:
     page.locator("#pin").press("Enter")
     page.get_by_role("link", name=w["my"]).tap()
     tour.check(page, "history")
+    history = page.url
+    page.locator(".card-actions a.btn").first.tap()  # "Correct" on the gesture just logged
+    expect(page.locator("#correct-form")).to_be_visible()
+    tour.check(page, "correction")
+    page.goto(history)
+    page.locator(".card-actions a.btn").nth(1).tap()  # "Withdraw"
+    expect(page.locator("#reason")).to_be_visible()
+    tour.check(page, "withdraw")
     page.goto(live_server("/team/feed"))
     tour.check(page, "feed")
     page.goto(live_server("/team/mandate"))
