@@ -33,7 +33,7 @@ test: translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: translations
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
