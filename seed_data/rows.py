@@ -271,16 +271,13 @@ class RowImporter:
                       else "lies in the future")
             return
         try:
-            found = appreciations.appreciate(session=self.session, gesture_id=gesture.id, by_id=by_id,
-                                             note=row.get("note"))
+            # An imported appreciation keeps the moment it was really given (the ledger row cannot change).
+            appreciations.appreciate(session=self.session, gesture_id=gesture.id, by_id=by_id,
+                                     note=row.get("note"),
+                                     at=created_at.astimezone(UTC) if created_at is not None else None)
         except LedgerError as exc:
             self.fail_service(row, exc)
             return
-        if created_at is not None:
-            # The service stamps "now"; an imported appreciation keeps the moment it was really given.
-            found.created_at = created_at.astimezone(UTC)
-            self.session.add(found)
-            self.session.commit()
         self.counts.added["appreciations"] += 1
 
 

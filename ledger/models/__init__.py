@@ -15,6 +15,7 @@ from ledger.models.admin import PasswordReset, Setting  # noqa: E402
 from ledger.models.audit import AuditEvent  # noqa: E402
 from ledger.models.devices import Tablet  # noqa: E402
 from ledger.models.gestures import Appreciation, Gesture  # noqa: E402
+from ledger.models.integrity import ErasureGate  # noqa: E402
 from ledger.models.mandates import Mandate, MandateOverride  # noqa: E402
 from ledger.models.people import Membership, Person, Team  # noqa: E402
 from ledger.models.reviews import PromptReview  # noqa: E402
@@ -30,6 +31,7 @@ from ledger.models.sessions import (  # noqa: E402
 __all__ = [
     "Appreciation",
     "AuditEvent",
+    "ErasureGate",
     "Gesture",
     "LearningSession",
     "Mandate",

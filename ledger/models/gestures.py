@@ -42,6 +42,8 @@ class Gesture(GestureContent, table=True):
         Index("ix_gesture_person_team_occurred", "person_id", "team_id", "occurred_at", "entry_type",
               "cost_cents", "id"),
         UniqueConstraint("supersedes_id"),
+        # One row per place in a team's hash chain: two appends at once cannot fork it (migration 0009).
+        Index("ix_gesture_team_chain", "team_id", "chain_seq", unique=True),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -58,6 +60,13 @@ class Gesture(GestureContent, table=True):
     redacted: str = Field(default="", max_length=100)
     # Why a correction or void was made.
     change_reason: str = Field(default="", max_length=300)
+    # The hash chain (ledger/chain.py, migration 0009): place in the team's chain, the previous row's
+    # hash, this row's hash, the hashes of its free texts, and of texts rewritten by erasure.
+    chain_seq: int | None = Field(default=None)
+    prev_hash: str = Field(default="", max_length=64)
+    entry_hash: str = Field(default="", max_length=64)
+    text_hashes: str = Field(default="", max_length=300)
+    rewrite_hashes: str = Field(default="", max_length=300)
 
 
 class Appreciation(SQLModel, table=True):

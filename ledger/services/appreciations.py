@@ -1,6 +1,7 @@
 """Appreciations: one person's one-tap recognition of a gesture, kept on the chain's origin id."""
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -10,6 +11,7 @@ from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Appreciation, Gesture, Person
 from ledger.permissions import Actor, may_appreciate
 from ledger.services.gesture_rules import clean_text, text_errors
+from ledger.types import utcnow
 
 NOTE_MAX = 200
 
@@ -27,10 +29,11 @@ def _check_may_appreciate(session: Session, gesture: Gesture, by: Actor | None) 
 
 
 def appreciate(*, session: Session, gesture_id: uuid.UUID, by_id: int, note: str = "",
-               actor: Actor | None = None) -> Appreciation:
+               actor: Actor | None = None, at: datetime | None = None) -> Appreciation:
     """Appreciate a gesture once per person (a repeat returns the first); the note is PII-redacted.
 
-    `actor` is the request's Actor (its team and role); without it the person `by_id` acts in full."""
+    `actor` is the request's Actor (its team and role); without it the person `by_id` acts in full.
+    `at` is when it was given (an import keeps the real moment: the row cannot be changed afterwards)."""
     gesture = session.get(Gesture, gesture_id)
     if gesture is None:
         raise NotFound("gesture")
@@ -46,7 +49,7 @@ def appreciate(*, session: Session, gesture_id: uuid.UUID, by_id: int, note: str
     if errors:
         raise ValidationFailed(errors)
     text, _removed = clean_text(note)
-    row = Appreciation(gesture_id=gesture.origin_id, person_id=by_id, note=text)
+    row = Appreciation(gesture_id=gesture.origin_id, person_id=by_id, note=text, created_at=at or utcnow())
     session.add(row)
     try:
         session.commit()

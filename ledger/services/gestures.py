@@ -5,6 +5,7 @@ a void is a new row too. The gesture id is the idempotency key: sending the same
 the stored row.
 """
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,8 +14,9 @@ from sqlalchemy import and_, bindparam, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from ledger import chain
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, TeamArchived, ValidationFailed
-from ledger.models import Gesture, Membership, Person, Team
+from ledger.models import AuditEvent, Gesture, Membership, Person, Team
 from ledger.permissions import Actor, may_change_gesture
 from ledger.services import audit, mandates
 from ledger.services.gesture_rules import (  # noqa: F401 - GestureInput and limits are part of this API
@@ -144,7 +146,14 @@ def _store(session: Session, values: dict, data: GestureInput, removed: tuple[st
            commit: bool) -> Logged:
     """Insert the new row, or answer as a replay when another request stored the same id first."""
     try:
-        session.connection().execute(_INSERT, values)
+        conn = session.connection()
+        # One append to a team's chain at a time: PostgreSQL locks the team row; on SQLite the audit row
+        # (the first write) takes the write lock. So the head read next is the newest.
+        chain.lock_team(conn, values["team_id"])
+        conn.execute(_AUDIT, _log_event(values))
+        seq, prev = chain.head(conn, values["team_id"])
+        values.update(chain.seal(values, team_seq=seq, prev_hash=prev))
+        conn.execute(_INSERT, values)
         if commit:
             session.commit()
     except IntegrityError:
@@ -158,6 +167,16 @@ def _store(session: Session, values: dict, data: GestureInput, removed: tuple[st
             raise Conflict("this gesture id was stored by another request meanwhile") from None
         return _replay(session, stored, data, values["team_id"], values["person_id"])
     return Logged(Gesture(**values), True, removed)
+
+
+_AUDIT = insert(AuditEvent.__table__)
+
+
+def _log_event(values: dict) -> dict:
+    """The audit row of a logged gesture (the same shape audit.record writes for corrections and voids)."""
+    return {"at": values["logged_at"], "actor_id": values["logged_by_id"], "action": "gesture.log",
+            "entity": "gesture", "entity_id": str(values["id"]), "team_id": values["team_id"],
+            "detail": json.dumps({"row": str(values["id"])})}
 
 
 def history(*, session: Session, origin_id: uuid.UUID) -> list[Gesture]:
@@ -199,10 +218,16 @@ def _reason(reason) -> tuple[str, tuple[str, ...]]:
 
 
 def _append(session: Session, row: Gesture, *, action: str, actor_id: int) -> Gesture:
-    session.add(row)
+    conn = session.connection()
+    chain.lock_team(conn, row.team_id)
     audit.record(session, action=action, actor_id=actor_id, entity="gesture", entity_id=row.origin_id,
                  team_id=row.team_id, detail={"row": str(row.id), "supersedes": str(row.supersedes_id),
                                               "reason": row.change_reason})
+    session.flush()  # the audit row first: on SQLite it takes the write lock before the chain's head is read
+    seq, prev = chain.head(conn, row.team_id)
+    for name, value in chain.seal(chain.values_of(row), team_seq=seq, prev_hash=prev).items():
+        setattr(row, name, value)
+    session.add(row)
     try:
         session.commit()
     except IntegrityError:

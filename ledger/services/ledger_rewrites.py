@@ -7,6 +7,7 @@ wires its database guard (triggers refusing UPDATE/DELETE) to exactly these stat
 They run in the caller's transaction and never commit.
 """
 
+import functools
 import json
 import re
 from datetime import datetime
@@ -14,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
+from ledger import chain, guard
 from ledger.models import Appreciation, AuditEvent, Gesture, Membership, PromptReview
 
 GESTURE_TEXTS = ("description", "trigger_note", "reaction_note")
@@ -22,6 +24,16 @@ AUDIT_TEXT_KEYS = ("reason", "note")
 _ANY_GESTURE_TEXT = or_(*(getattr(Gesture, name) != "" for name in GESTURE_TEXTS))
 
 
+def guarded(rewrite):
+    """Run a rewrite with the database guard's erasure gate open (ledger/guard.py, migration 0009)."""
+    @functools.wraps(rewrite)
+    def run(session: Session, **kwargs):
+        with guard.erasure(session):
+            return rewrite(session, **kwargs)
+    return run
+
+
+@guarded
 def blank_texts_of_person(session: Session, *, person_id: int) -> int:
     """Blank the free texts a person wrote: their gestures' stories, their change reasons, their notes."""
     told = session.exec(update(Gesture).where(
@@ -42,6 +54,7 @@ def _replacer(name: str, pseudonym: str):
     return lambda text: pattern.sub(pseudonym, text) if text else text
 
 
+@guarded
 def replace_name_in_team_texts(session: Session, *, person_id: int, name: str, pseudonym: str) -> int:
     """Replace the person's name by their pseudonym in colleagues' texts of the person's teams."""
     if len(name.strip()) < 2:
@@ -58,6 +71,8 @@ def replace_name_in_team_texts(session: Session, *, person_id: int, name: str, p
         *(mentions(getattr(Gesture, c)) for c in text_columns))))
     for row in rows:
         values = {c: swap(getattr(row, c)) for c in text_columns}
+        # The new texts' hashes, so verify tells this rewrite from an edit (ledger/chain.py).
+        values["rewrite_hashes"] = chain.hashes_of_texts(values)
         session.exec(update(Gesture).where(Gesture.id == row.id).values(**values))
         changed += 1
     team_gestures = select(Gesture.id).where(Gesture.team_id.in_(teams))
@@ -83,6 +98,7 @@ def count_texts_before(session: Session, *, cutoff: datetime) -> dict[str, int]:
     }
 
 
+@guarded
 def blank_texts_before(session: Session, *, cutoff: datetime) -> dict[str, int]:
     """Retention: blank every free text older than `cutoff`, keeping every number."""
     counts = count_texts_before(session, cutoff=cutoff)
@@ -112,6 +128,7 @@ def _without_texts(detail: str, swap=None) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
 
 
+@guarded
 def scrub_audit_details(session: Session, *, person_id: int, name: str, pseudonym: str) -> int:
     """Blank the texts the person wrote that audit rows copied, and their name anywhere in a detail."""
     changed = 0
@@ -130,6 +147,7 @@ def scrub_audit_details(session: Session, *, person_id: int, name: str, pseudony
     return changed
 
 
+@guarded
 def blank_audit_texts_before(session: Session, *, cutoff: datetime) -> int:
     """Retention for audit rows: copied reasons and notes older than `cutoff` are blanked."""
     quoted = or_(*(AuditEvent.detail.contains(f'"{key}": "', autoescape=True) for key in AUDIT_TEXT_KEYS))

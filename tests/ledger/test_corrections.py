@@ -95,7 +95,7 @@ def test_a_reason_is_required(session, desk):
     assert exc.value.errors[0].code == "required"
     with pytest.raises(ValidationFailed):
         void_gesture(session=session, gesture_id=first.id, actor_id=anouk.id, reason="", now=NOW)
-    assert count(session) == 1 and count(session, AuditEvent) == 0
+    assert count(session) == 1 and count(session, AuditEvent) == 1  # only the log's own audit row
 
 
 def test_personal_data_in_the_reason_is_redacted(session, desk):
@@ -159,14 +159,15 @@ def test_a_manager_of_another_team_may_not(session, desk):
         fix(session, first, other_manager)
 
 
-def test_every_correction_and_void_writes_an_audit_event(session, desk):
+def test_logging_and_every_correction_and_void_write_an_audit_event(session, desk):
     _team, anouk, first = desk
     second = fix(session, first, anouk)
     void_gesture(session=session, gesture_id=second.id, actor_id=anouk.id, reason="Never happened", now=NOW)
     events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
     assert [(e.action, e.actor_id, e.entity_id) for e in events] == [
-        ("gesture.correct", anouk.id, str(first.id)), ("gesture.void", anouk.id, str(first.id))]
-    assert "Never happened" in events[1].detail
+        ("gesture.log", anouk.id, str(first.id)), ("gesture.correct", anouk.id, str(first.id)),
+        ("gesture.void", anouk.id, str(first.id))]
+    assert "Never happened" in events[2].detail
 
 
 def test_a_correction_with_a_bad_field_stores_nothing(session, desk):
@@ -174,7 +175,7 @@ def test_a_correction_with_a_bad_field_stores_nothing(session, desk):
     with pytest.raises(ValidationFailed):
         correct_gesture(session=session, gesture_id=first.id, actor_id=anouk.id, reason="Fix",
                         data=gesture_input(occurred_at=first.occurred_at, reaction=7), now=NOW)
-    assert count(session) == 1 and count(session, AuditEvent) == 0
+    assert count(session) == 1 and count(session, AuditEvent) == 1  # only the log's own audit row
 
 
 def test_a_manager_may_correct_an_old_gesture_without_moving_its_date(session, desk):

@@ -17,6 +17,7 @@ from ledger.types import utcnow
 from seed_data.demo import demo_sign_ins, is_demo, write_demo
 from seed_data.demo.load import format_sign_ins
 from web.cli.common import confirm_or_refuse, engine, import_folder, require_current_schema
+from web.cli.verify import broken_message, check_ledger, summary
 
 
 @click.command("import")
@@ -109,3 +110,7 @@ def restore_command(path: Path, yes: bool) -> None:
     revision = backups.restore(eng, path)
     migrate.upgrade(eng)
     click.echo(f"Restored {path} (schema {revision}); the database is up to date.")
+    verdict = check_ledger()  # a restored ledger must be the one that was backed up
+    if not verdict.intact:
+        raise click.ClickException(broken_message(verdict))
+    click.echo(summary(verdict))

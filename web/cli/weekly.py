@@ -20,6 +20,7 @@ from reports.digest import SmtpSettings, build_digests, send_digests, to_message
 from reports.export import to_csv, to_json, to_text
 from reports.weekly import build_weekly_report
 from web.cli.common import engine, require_current_schema
+from web.cli.verify import broken_message, check_ledger, summary
 
 RENDERERS = {"text": to_text, "json": to_json, "csv": to_csv}
 
@@ -80,7 +81,8 @@ def digest_command(week: str | None, send: bool) -> None:
     """E-mail each manager their teams' headline numbers and top conversation prompts."""
     chosen = _parse_week(week, "2026-W45")
     config = current_app.config
-    require_current_schema(engine())
+    verdict = check_ledger()  # the weekly job also checks the ledger: a broken link fails it (exit 1)
+    click.echo(summary(verdict) if verdict.intact else broken_message(verdict), err=not verdict.intact)
     with session_scope(engine()) as session:
         digests = build_digests(session=session, public_url=config.get("PUBLIC_URL", "http://127.0.0.1:5000"),
                                 week=chosen,
@@ -90,9 +92,16 @@ def digest_command(week: str | None, send: bool) -> None:
         for digest in digests:
             click.echo(to_message(digest, sender=settings.sender).as_string())
         click.echo(f"{len(digests)} digest(s) not sent (dry run). Add --send to send them.")
+        _fail_when_broken(verdict)
         return
     try:
         sent = send_digests(digests, settings)
     except (smtplib.SMTPException, OSError) as exc:
         raise click.ClickException(f"could not send through {settings.host}:{settings.port}: {exc}") from None
     click.echo(f"Sent {sent} digest(s) through {settings.host}:{settings.port}.")
+    _fail_when_broken(verdict)
+
+
+def _fail_when_broken(verdict) -> None:
+    if not verdict.intact:
+        raise click.ClickException("the digests went out, but the ledger check failed (see above)")
