@@ -59,6 +59,10 @@ class Lang:
         """A date written out ("9 Feb 2026" / "9 feb 2026")."""
         return formats.day(value, self.code)
 
+    def month(self, value: date) -> str:
+        """The month of a date by its name ("November" / "november")."""
+        return formats.day(value, self.code, "LLLL")
+
     def label(self, vocabulary: str, code) -> str:
         """The one label of a code (kind, trigger, reaction, band, prompt kind...); the code when unknown."""
         message = vocab.msgid(vocabulary, code) if code not in (None, "") else None

@@ -203,6 +203,8 @@ class Prompt:
     suggestion: str
     score: float
     person_ids: tuple[int, ...] = ()  # the people the prompt is about; empty for team prompts
+    rank: int = 0  # 1 = first; set by reports.prompts.select (0: not ranked yet)
+    shown: bool = True  # among the few shown first (page, digest, text); False: "more conversations"
 
     @property
     def names_people(self) -> bool:
@@ -212,6 +214,36 @@ class Prompt:
     def fact(self, code: str) -> Fact | None:
         """The fact with this machine code, if any."""
         return next((f for f in self.facts if f.code == code), None)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A manager's mark on an earlier prompt of this team (ledger PromptReview, copied off the row)."""
+
+    key: str
+    week: IsoWeek
+    status: str  # "discussed" | "set_aside"
+    helped: bool | None = None
+
+    @property
+    def kind(self) -> str:
+        """The prompt kind, the first part of the key ("spend_contrast:2026-W45:3-7")."""
+        return self.key.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class MonthFrame:
+    """A monthly allowance shown as a month: use from the 1st up to the end of the reported week."""
+
+    first_day: date  # the 1st of the month of the reported week's Sunday
+    last_day: date  # the reported week's Sunday (month to date)
+    allowance_cents: int  # the team's monthly allowance for all who hold the frame
+    spent_cents: int  # the team's spend from first_day to last_day
+    per_person: tuple[tuple[int, int, int], ...] = ()  # (person_id, spent, monthly allowance)
+
+    def person(self, person_id: int) -> tuple[int, int] | None:
+        """(spent, allowance) of one person this month, None when they do not hold the frame."""
+        return next(((s, a) for pid, s, a in self.per_person if pid == person_id), None)
 
 
 @dataclass(frozen=True)
@@ -246,6 +278,28 @@ class WeeklyReport:
     allowance_cents: int | None = None  # the team's weekly allowance per person (no override)
     cap_cents: int | None = None
     prompts: tuple[Prompt, ...] = ()
+    started: bool = True  # False: the week has not begun — no report yet, no prompts
+    period: str | None = None  # the frame's allowance period: "week" | "month" (None: no mandate)
+    month: MonthFrame | None = None  # a monthly frame, month to date (never prorated to a week)
+    reviews: tuple[Review, ...] = ()  # the managers' marks on this team's prompts of the weeks before
+    set_aside_kinds: tuple[str, ...] = ()  # kinds set aside SET_ASIDE_WEEKS running: below the fold
+    brought_back: tuple[str, ...] = ()  # of those, the kinds the manager asked to see first again
+
+    @property
+    def shown_prompts(self) -> tuple[Prompt, ...]:
+        """The few prompts shown first (page, digest, text), in rank order."""
+        return tuple(p for p in self.prompts if p.shown)
+
+    @property
+    def more_prompts(self) -> tuple[Prompt, ...]:
+        """The rest, one tap away ("more conversations"), in rank order."""
+        return tuple(p for p in self.prompts if not p.shown)
+
+    @property
+    def discussed(self) -> tuple[Review, ...]:
+        """Prompts of earlier weeks marked discussed: the report follows up on them, newest first."""
+        return tuple(sorted((r for r in self.reviews if r.status == "discussed" and r.week < self.week),
+                            key=lambda r: (r.week, r.key), reverse=True))
 
     def group(self, dimension: str, code: str) -> Group | None:
         """One group of the window breakdowns by its dimension and code."""

@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.engine import Row
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from ledger import queries as q
-from ledger.models import Mandate
+from ledger.models import Mandate, PromptReview
 from ledger.services.teams import get_team
-from ledger.vocab import REACTION_DELIGHTED
+from ledger.vocab import REACTION_DELIGHTED, Role
 from ledger.weeks import IsoWeek, local_midnight_utc, week_bounds
 from reports import frames
 from reports.frames import WeekFrame
 from reports.sections import EXAMPLES_PER_GROUP
-from reports.settings import MIN_ACTIVE_MEMBERS, RECENT_WEEKS, TREND_WEEKS, WINDOW_WEEKS
+from reports.settings import FEEDBACK_WEEKS, MIN_ACTIVE_MEMBERS, RECENT_WEEKS, TREND_WEEKS, WINDOW_WEEKS
 
 STORY_MIN_DESCRIPTION = 30  # characters: a story needs a few words to be tellable
 STORY_CANDIDATES = 5
@@ -65,6 +65,11 @@ class WeekSpan:
     def last_day(self) -> date:
         """The reported week's Sunday (a local date)."""
         return self.week.monday() + timedelta(days=6)
+
+    @property
+    def month_start(self) -> datetime:
+        """UTC start of the month of the reported week's Sunday (a monthly frame is read month to date)."""
+        return local_midnight_utc(self.last_day.replace(day=1), self.tz)
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ class WeekRows:
 
     team: TeamRow
     span: WeekSpan
-    members: tuple[Row, ...]  # active members: id, display_name, role, created_at
+    members: tuple[Row, ...]  # active members: id, display_name, role, created_at, since
     frame: WeekFrame  # the mandate in force at the end of the week
     weekly: tuple[Row, ...]  # weekly_sums by person × trigger over the trend weeks
     groups: tuple[Row, ...]  # reaction_sums by kind × trigger × band over the window
@@ -143,6 +148,8 @@ class WeekRows:
     briefs: BriefRows
     mandate_shifts: tuple[MandateShiftRows, ...] = ()
     people: PeopleRows | None = None  # None: no person data at all (works council mode, small team)
+    month_spend: dict[int, int] | None = None  # a monthly frame: spend per person, month to date
+    reviews: tuple[Row, ...] = ()  # PromptReview (prompt_key, week, status, helped) of the feedback weeks
 
 
 @dataclass(frozen=True)
@@ -166,18 +173,32 @@ class _Reader:
         return self.since(self.span.window_start, query, **kw)
 
 
-def read_week_rows(*, session: Session, team_id: int, week: IsoWeek) -> WeekRows:
-    """Run every query of a team's weekly report once (step one of two; nothing is folded here)."""
+def may_compare_people(team, members) -> bool:
+    """Person-level parts only when the team allows them and has enough staff who can give.
+
+    The managers who read the report are not counted: a night desk of two receptionists and their
+    manager is a team of two for this rule.
+    """
+    staff = sum(1 for m in members if m.role == Role.STAFF)
+    return bool(team.person_comparisons) and staff >= MIN_ACTIVE_MEMBERS
+
+
+def read_week_rows(*, session: Session, team_id: int, week: IsoWeek, person_level: bool = True) -> WeekRows:
+    """Run every query of a team's weekly report once (step one of two; nothing is folded here).
+
+    `person_level=False` switches every person-level part off in this one place (works-council mode).
+    """
     team = get_team(session=session, team_id=team_id)
     read = _Reader(session, team_id, WeekSpan.ending(week, team.timezone))
     members = tuple(q.active_members(session=session, team_id=team_id))
     weekly = tuple(q.weekly_sums(session=session, team_id=team_id, weeks=read.span.trend, tz=team.timezone,
                                  by_person=True, by_trigger=True))
-    person_level = bool(team.person_comparisons) and len(members) >= MIN_ACTIVE_MEMBERS
+    person_level = person_level and may_compare_people(team, members)
+    frame = frames.frame_of_week(session=session, team_id=team_id, last_day=read.span.last_day)
     return WeekRows(
-        team=TeamRow(team.id, team.name), span=read.span, members=members,
-        frame=frames.frame_of_week(session=session, team_id=team_id, last_day=read.span.last_day),
-        weekly=weekly,
+        team=TeamRow(team.id, team.name), span=read.span, members=members, frame=frame,
+        weekly=weekly, month_spend=_month_spend(read) if frame.monthly else None,
+        reviews=_reviews(read),
         groups=tuple(read.window(q.reaction_sums, by=("kind", "trigger", "band"))),
         examples=tuple(read.window(q.example_ids, per_group=EXAMPLES_PER_GROUP)),
         newest=tuple(read.since(read.span.recent_start, q.newest_ids, per_group=EXAMPLES_PER_GROUP)),
@@ -224,3 +245,17 @@ def _mandate_shifts(read: _Reader) -> tuple[MandateShiftRows, ...]:
                                         start=at - timedelta(weeks=WINDOW_WEEKS), end=at)[0],
             sums_after=read.since(at, q.reaction_sums)[0]))
     return tuple(shifts)
+
+
+def _month_spend(read: _Reader) -> dict[int, int]:
+    """Spend per person from the 1st of the month to the end of the reported week."""
+    rows = read.since(read.span.month_start, q.reaction_sums, by=("person_id",))
+    return {r.person_id: int(r.spent or 0) for r in rows}
+
+
+def _reviews(read: _Reader) -> tuple[Row, ...]:
+    """The managers' marks on this team's prompts of the feedback weeks and the reported week."""
+    weeks = [str(read.span.week.shift(-i)) for i in range(FEEDBACK_WEEKS + 1)]
+    query = (select(PromptReview.prompt_key, PromptReview.week, PromptReview.status, PromptReview.helped)
+             .where(PromptReview.team_id == read.team_id, PromptReview.week.in_(weeks)))
+    return tuple(read.session.execute(query))

@@ -14,26 +14,44 @@ from ledger.types import utcnow
 from ledger.vocab import Role
 from ledger.weeks import IsoWeek
 from reports import sections
-from reports.model import Count, GestureBrief, MandateChange, Totals, WeeklyReport, WeekPoint
+from reports.model import (
+    Count,
+    GestureBrief,
+    MandateChange,
+    MonthFrame,
+    Review,
+    Totals,
+    WeeklyReport,
+    WeekPoint,
+)
+from reports.prompts import KINDS, prompts_for
+from reports.prompts.select import set_aside_kinds
 from reports.sections import Sums, Weekly
 from reports.settings import QUIET_WEEKS, WINDOW_WEEKS
 from reports.week_rows import BriefRows, MandateShiftRows, WeekRows, read_week_rows
 
 
 def build_weekly_report(*, session: Session, team_id: int, week: IsoWeek, now: datetime | None = None,
-                        lang: str = "en", currency: str = "EUR") -> WeeklyReport:
-    """The weekly report of a team for an ISO week in its time zone, with its ranked prompts."""
-    rows = read_week_rows(session=session, team_id=team_id, week=week)
-    return fold_weekly_report(rows, now=now or utcnow(), lang=lang, currency=currency)
+                        lang: str = "en", currency: str = "EUR", person_level: bool = True,
+                        brought_back: tuple[str, ...] = ()) -> WeeklyReport:
+    """The weekly report of a team for an ISO week in its time zone, with its ranked prompts.
+
+    `person_level=False` leaves every person out (works-council mode); `brought_back` names prompt kinds
+    set aside weeks running that the manager asked to see first again.
+    """
+    rows = read_week_rows(session=session, team_id=team_id, week=week, person_level=person_level)
+    return fold_weekly_report(rows, now=now or utcnow(), lang=lang, currency=currency,
+                              brought_back=brought_back)
 
 
-def fold_weekly_report(rows: WeekRows, *, now: datetime, lang: str = "en",
-                       currency: str = "EUR") -> WeeklyReport:
+def fold_weekly_report(rows: WeekRows, *, now: datetime, lang: str = "en", currency: str = "EUR",
+                       brought_back: tuple[str, ...] = ()) -> WeeklyReport:
     """The WeeklyReport of the rows read for one week, with its ranked prompts (pure: no database)."""
     span, person_level = rows.span, rows.people is not None
     weekly = Weekly.fold(rows.weekly)
     trend = sections.trend(weekly, list(span.trend))
     holders = _frame_holders(rows.members, weekly, span.window)
+    reviews = tuple(Review(r.prompt_key, IsoWeek.parse(r.week), r.status, r.helped) for r in rows.reviews)
     report = WeeklyReport(
         team_id=rows.team.id, team_name=rows.team.name, timezone=span.tz, week=span.week, start=span.start,
         end=span.end, complete=now >= span.end, lang=lang, person_level=person_level,
@@ -42,8 +60,10 @@ def fold_weekly_report(rows: WeekRows, *, now: datetime, lang: str = "en",
         follow_ups=_follow_ups(rows.follow_ups), trend=trend, **_briefs(rows.briefs, person_level),
         mandate_changes=tuple(_mandate_change(shift, span.end) for shift in rows.mandate_shifts),
         allowance_cents=rows.frame.allowance_cents, cap_cents=rows.frame.cap_cents,
+        started=now >= span.start, period=rows.frame.period, month=_month(rows, holders),
+        reviews=reviews, set_aside_kinds=set_aside_kinds(reviews, span.week),
+        brought_back=tuple(k for k in brought_back if k in KINDS),
     )
-    from reports.prompts import prompts_for  # the engine imports the model; keep the cycle local
 
     return replace(report, prompts=tuple(prompts_for(report, lang, currency=currency)))
 
@@ -53,6 +73,17 @@ def _frame_holders(members, weekly: Weekly, window) -> list:
     labels = [str(w) for w in window]
     return [m for m in members
             if m.role == Role.STAFF or any((m.id, wk) in weekly.by_person_week for wk in labels)]
+
+
+def _month(rows: WeekRows, holders: list) -> MonthFrame | None:
+    """A monthly frame month to date: the team's and each holder's spend against the monthly allowance."""
+    frame, spend = rows.frame, rows.month_spend
+    if not frame.monthly or spend is None:
+        return None
+    per_person = tuple((m.id, spend.get(m.id, 0), frame.period_allowance_for(m.id)) for m in holders)
+    return MonthFrame(first_day=rows.span.last_day.replace(day=1), last_day=rows.span.last_day,
+                      allowance_cents=sum(a for _, _, a in per_person), spent_cents=sum(spend.values()),
+                      per_person=per_person)
 
 
 def _window(rows: WeekRows, weekly: Weekly) -> dict:
@@ -83,9 +114,10 @@ def _totals(rows: WeekRows, point: WeekPoint, weekly: Weekly, holders: list) -> 
 
 def _people(rows: WeekRows, weekly: Weekly, holders: list):
     found = rows.people
-    # created_at is when the record was made (an import makes everyone "new"); an earlier first gesture
-    # in the team shows the person was there before.
-    since = {m.id: min(m.created_at, found.first_gesture_at.get(m.id, m.created_at)).date() for m in holders}
+    # The membership's start date when it is known. Else: created_at is when the record was made (an
+    # import makes everyone "new"), and an earlier first gesture in the team shows the person was there before.
+    since = {m.id: m.since or min(m.created_at, found.first_gesture_at.get(m.id, m.created_at)).date()
+             for m in holders}
     facts = sections.PersonFacts(
         names={m.id: m.display_name for m in holders} | found.other_givers,
         roles={m.id: m.role for m in holders}, since=since, over_frame=found.over_frame,

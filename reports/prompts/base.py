@@ -26,19 +26,36 @@ def mean_fact(lang: Lang, code: str, stat: Stat) -> Fact:
     return fact(lang, code, lang.num(stat.mean), stat.n)
 
 
-def confidence(lang: Lang, n: int, stat: Stat | None = None) -> str:
-    """How sure a prompt is: the sample size in words, plus the mean's interval when there is one."""
+def confidence(lang: Lang, n: int) -> str:
+    """How sure a prompt is, in everyday words: how many gestures it rests on and what that allows."""
     if n >= CONFIDENCE_SOLID_N:
-        note = lang.gettext("Based on %(n)s entries: a clear pattern for this team.", n=n)
-    elif n >= CONFIDENCE_FAIR_N:
-        note = lang.gettext("Based on %(n)s entries: a fair sign, worth a question.", n=n)
-    else:
-        note = lang.ngettext("Based on a single entry: a first hint, not yet a pattern.",
-                             "Based on %(n)s entries: a first hint, not yet a pattern.", n, n=n)
-    if stat is not None and stat.low is not None and stat.high is not None and stat.high - stat.low >= 0.05:
-        note += " " + lang.gettext("The raw mean lies between %(low)s and %(high)s with 95%% confidence.",
-                                   low=lang.num(max(stat.low, 1.0)), high=lang.num(min(stat.high, 5.0)))
-    return note
+        return lang.gettext("Based on %(n)s gestures — a clear pattern for this team.", n=n)
+    if n >= CONFIDENCE_FAIR_N:
+        return lang.gettext("Based on %(n)s gestures — enough to ask about, not to conclude.", n=n)
+    return lang.ngettext("Based on one gesture — a first hint, not yet a pattern.",
+                         "Based on %(n)s gestures — a first hint, not yet a pattern.", n, n=n)
+
+
+def first_names(texts: list[str], names: Iterable[str]) -> list[str]:
+    """Texts in reading order with each person's full name kept at its first mention, the first name after.
+
+    "Tell Dewi Santoso … Dewi Santoso" reads as a form letter; people say "Dewi Santoso … Dewi".
+    """
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        for name in sorted(set(names), key=len, reverse=True):
+            first = name.split()[0] if name.split() else name
+            if not name or first == name or name not in text:
+                continue
+            head, sep, tail = text.partition(name)
+            if name in seen:
+                text = head + first + tail.replace(name, first)
+            else:
+                text = head + sep + tail.replace(name, first)
+            seen.add(name)
+        out.append(text)
+    return out
 
 
 def say(lang: Lang, message: Message, params: dict) -> str:
@@ -49,14 +66,19 @@ def say(lang: Lang, message: Message, params: dict) -> str:
 
 
 def build(lang: Lang, report: WeeklyReport, *, kind: str, subject: str, params: dict, facts: Iterable[Fact],
-          evidence: Iterable[str], setting: str, score: float, n: int, stat: Stat | None = None,
-          variant: str = "", person_ids: Iterable[int] = (), confidence_note: str | None = None) -> Prompt:
-    """A Prompt whose texts are `PROMPTS["<kind>[.<variant>]"]`, translated and filled with params."""
+          evidence: Iterable[str], setting: str, score: float, n: int,
+          variant: str = "", person_ids: Iterable[int] = (), confidence_note: str | None = None,
+          names: Iterable[str] = ()) -> Prompt:
+    """A Prompt whose texts are `PROMPTS["<kind>[.<variant>]"]`, translated and filled with params.
+
+    `names` are the full names the texts mention: the first mention keeps it (in the page's reading
+    order why → question → suggestion), later ones use the first name.
+    """
     texts = PROMPTS[f"{kind}.{variant}" if variant else kind]
+    said = [say(lang, message, params) for message in (texts.why, texts.question, texts.suggestion)]
+    why, question, suggestion = first_names(said, names)
     return Prompt(
-        key=f"{kind}:{report.week}:{subject}", kind=kind,
-        question=say(lang, texts.question, params), why=say(lang, texts.why, params),
+        key=f"{kind}:{report.week}:{subject}", kind=kind, question=question, why=why,
         facts=tuple(facts), evidence=tuple(dict.fromkeys(evidence)), setting=setting,
-        confidence=confidence_note or confidence(lang, n, stat),
-        suggestion=say(lang, texts.suggestion, params),
+        confidence=confidence_note or confidence(lang, n), suggestion=suggestion,
         score=round(float(score), 3), person_ids=tuple(person_ids))

@@ -6,7 +6,6 @@ from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, TEAM_SESSION, MandateChange, Prompt, WeeklyReport
 from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
-from reports.stats import pool
 
 OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
 OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often
@@ -59,6 +58,7 @@ def _per_person(report: WeeklyReport, lang: Lang) -> list[Prompt]:
                  fact(lang, "spent_over_frame", lang.money(spent))]
         prompts.append(build(lang, report, kind="over_frame", subject=f"person:{person.person_id}",
                              variant="person", params=params, facts=facts, evidence=[b.id for b in briefs],
+                             names=(person.name,),
                              setting=ONE_TO_ONE, score=62 + len(briefs), n=len(briefs),
                              person_ids=(person.person_id,)))
     return prompts
@@ -99,4 +99,4 @@ def since_last_session(report: WeeklyReport, lang: Lang) -> list[Prompt]:
              fact(lang, "spent_after", lang.money(change.spent_after))]
     return [build(lang, report, kind="since_last_session", subject=f"mandate:{change.valid_from.isoformat()}",
                   params=params, facts=facts, evidence=(), setting=TEAM_SESSION, score=58,
-                  n=change.before.n + change.after.n, stat=pool([change.after]))]
+                  n=change.before.n + change.after.n)]

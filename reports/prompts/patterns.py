@@ -81,7 +81,7 @@ def _reaction_trend(report, lang, first, second) -> list[Prompt]:
     facts = [mean_fact(lang, "reaction_first_half", a), mean_fact(lang, "reaction_second_half", b)]
     return [build(lang, report, kind="trend", subject="reaction", variant="reaction_up" if change > 0 else
                   "reaction_down", params=params, facts=facts, evidence=(), setting=TEAM_SESSION,
-                  score=46 + min(abs(z), 10), n=a.n + b.n, stat=b)]
+                  score=46 + min(abs(z), 10), n=a.n + b.n)]
 
 
 def _usage_trend(report, lang, first, second) -> list[Prompt]:

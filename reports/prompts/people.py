@@ -1,6 +1,7 @@
 """Prompts about how people use the mandate in the reported week (person-level reports only)."""
 
 from ledger.vocab import Role
+from reports.frames import weekly_share
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, PersonWeek, Prompt, WeeklyReport
 from reports.prompts import rule
@@ -28,27 +29,40 @@ def spend_contrast(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     diff = high.spent_cents - low.spent_cents
     if diff < SPEND_CONTRAST_MIN_DIFF_CENTS or high.spent_cents < SPEND_CONTRAST_RATIO * low.spent_cents:
         return []
+    monthly = report.month is not None
+    allowance = report.month.person(high.person_id) if monthly else None
+    allowance_cents = allowance[1] if allowance else high.allowance_cents
     params = {"high": high.name, "low": low.name, "high_spent": lang.money(high.spent_cents),
               "low_spent": lang.money(low.spent_cents), "high_n": high.gestures, "low_n": low.gestures,
-              "allowance": lang.money(high.allowance_cents)}
+              "allowance": lang.money(allowance_cents)}
     facts = [fact(lang, "high_spent", f"{high.name}: {lang.money(high.spent_cents)}", high.gestures),
              fact(lang, "low_spent", f"{low.name}: {lang.money(low.spent_cents)}", low.gestures),
              fact(lang, "high_reaction", f"{high.name}: {lang.num(high.reaction.mean)}", high.reaction.n),
              fact(lang, "low_reaction", f"{low.name}: {lang.num(low.reaction.mean)}", low.reaction.n),
-             fact(lang, "allowance", lang.money(high.allowance_cents))]
+             fact(lang, "allowance_month" if monthly else "allowance", lang.money(allowance_cents))]
     return [build(lang, report, kind="spend_contrast", subject=f"{high.person_id}-{low.person_id}",
-                  params=params, facts=facts, evidence=high.gesture_ids + low.gesture_ids,
+                  variant="month" if monthly else "", params=params, names=(high.name, low.name),
+                  facts=facts, evidence=high.gesture_ids + low.gesture_ids,
                   setting=ONE_TO_ONE, score=60 + min(diff / 200, 20), n=high.gestures + low.gestures,
                   person_ids=(high.person_id, low.person_id))]
 
 
+def _weekly_allowance(person: PersonWeek, report: WeeklyReport) -> int | None:
+    """The weekly allowance the quiet rule uses (a monthly one as its weekly share: in logic only)."""
+    if report.month is None:
+        return person.allowance_cents
+    found = report.month.person(person.person_id)
+    return weekly_share(found[1], "month") if found else None
+
+
 def _is_quiet(person: PersonWeek, weeks: int, report: WeeklyReport) -> bool:
-    if person.role != Role.STAFF or not person.allowance_cents or len(person.recent_spent_cents) < weeks:
+    allowance = _weekly_allowance(person, report)
+    if person.role != Role.STAFF or not allowance or len(person.recent_spent_cents) < weeks:
         return False
     window_start = report.week.shift(-(weeks - 1)).monday()
     if person.member_since is not None and person.member_since > window_start:
         return False  # new colleagues get time to find their way first
-    return (sum(person.recent_spent_cents) <= QUIET_MAX_SHARE * person.allowance_cents * weeks
+    return (sum(person.recent_spent_cents) <= QUIET_MAX_SHARE * allowance * weeks
             and sum(person.recent_gestures) <= QUIET_MAX_GESTURES)
 
 
@@ -63,14 +77,17 @@ def quiet_mandate(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     prompts = []
     for person in quiet[:QUIET_MAX_PROMPTS]:
         spent, gestures = sum(person.recent_spent_cents), sum(person.recent_gestures)
-        allowance = person.allowance_cents * weeks
+        monthly = report.month is not None
+        # A monthly frame is named per month; a weekly one as the allowance of the weeks looked at.
+        allowance = report.month.person(person.person_id)[1] if monthly else person.allowance_cents * weeks
         params = {"name": person.name, "spent": lang.money(spent), "allowance": lang.money(allowance),
                   "weeks": weeks, "gestures": gestures}
         facts = [fact(lang, "spent_weeks", lang.money(spent), gestures),
-                 fact(lang, "allowance_weeks", lang.money(allowance)),
+                 fact(lang, "allowance_month" if monthly else "allowance_weeks", lang.money(allowance)),
                  fact(lang, "weeks", str(weeks))]
         prompts.append(build(lang, report, kind="quiet_mandate", subject=f"person:{person.person_id}",
-                             params=params, facts=facts, evidence=(), setting=ONE_TO_ONE,
+                             variant="month" if monthly else "", params=params, names=(person.name,),
+                             facts=facts, evidence=(), setting=ONE_TO_ONE,
                              score=52 - gestures, n=gestures, person_ids=(person.person_id,),
                              confidence_note=lang.gettext("Based on %(weeks)s whole weeks of the ledger.",
                                                           weeks=weeks)))

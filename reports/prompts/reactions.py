@@ -2,21 +2,23 @@
 
 from ledger.queries import BAND_5_LIMIT_CENTS, BAND_5_TO_15, BAND_FREE, BAND_OVER_15, BAND_UP_TO_5
 from reports.i18n import Lang
-from reports.model import TEAM_SESSION, Group, Prompt, WeeklyReport
+from reports.model import TEAM_SESSION, Group, Prompt, Stat, WeeklyReport
 from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
+from reports.prompts.texts import PAIR_DETAIL
 from reports.stats import mean_difference_z, pool
 
-# cost_vs_reaction: free/small gestures (≤ €5) against pricier ones (> €5), shrunk toward the team mean.
+# cost_vs_reaction: free/small gestures (≤ €5) against pricier ones (> €5). The wording follows the means
+# it shows: "cheaper landed better", "about the same" or "pricier landed better".
 COST_MIN_N_PER_SIDE = 8  # entries needed on each side before comparing
-COST_NO_GAIN = 0.25  # pricier ones at most this much warmer (1–5 scale): "small ones land as well"
-COST_CLEAR_GAIN = 0.5  # pricier ones at least this much warmer and |z| >= COST_MIN_Z: "price seems to matter"
-COST_MIN_Z = 2.0
+COST_SAME_WITHIN = 0.25  # means at most this far apart (1–5 scale) read as "about the same"
+COST_CLEAR_GAIN = 0.5  # "pricier landed better" needs pricier ones at least this much warmer...
+COST_MIN_Z = 2.0  # ...and a difference that stands out from chance (in between: nothing honest to say)
 
-# what_moves: the warmest kind × trigger pairs.
+# what_moves: the warmest kind × trigger pairs, told together as one prompt.
 MOVES_MIN_N = 5
-MOVES_MARGIN = 0.3  # shrunk mean at least this far above the team mean
-MOVES_MAX_PROMPTS = 2
+MOVES_MARGIN = 0.3  # shrunk mean at least this far above the team mean (shrinking keeps small groups honest)
+MOVES_MAX_PAIRS = 3
 # Complaints and waiting: when they drive many gestures, ask which basic could be fixed (Dixon et al. 2010).
 BASIC_TRIGGERS = ("complaint", "waiting")
 BASICS_MIN_SHARE = 0.4
@@ -33,65 +35,76 @@ def _side(report: WeeklyReport, bands: tuple[str, ...]) -> list[Group]:
     return [g for g in report.by_band if g.code in bands]
 
 
+def cost_variant(cheap: Stat, pricey: Stat) -> str | None:
+    """Which sentence the two means support: "cheap", "same", "pricey", or None (nothing honest to say)."""
+    gain = pricey.mean - cheap.mean
+    if abs(gain) <= COST_SAME_WITHIN:
+        return "same"
+    if gain < 0:
+        return "cheap"
+    if gain >= COST_CLEAR_GAIN and mean_difference_z(cheap, pricey) >= COST_MIN_Z:
+        return "pricey"
+    return None
+
+
 @rule("cost_vs_reaction")
 def cost_vs_reaction(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     """Do pricier gestures move customers more here? Tests the giver's bias (Flynn & Adams 2009)."""
-    team_mean = report.window_totals.mean
     cheap_groups = _side(report, (BAND_FREE, BAND_UP_TO_5))
     pricey_groups = _side(report, (BAND_5_TO_15, BAND_OVER_15))
-    cheap, pricey = pool([g.stat for g in cheap_groups], team_mean), pool([g.stat for g in pricey_groups],
-                                                                           team_mean)
+    cheap, pricey = pool([g.stat for g in cheap_groups]), pool([g.stat for g in pricey_groups])
     if cheap.n < COST_MIN_N_PER_SIDE or pricey.n < COST_MIN_N_PER_SIDE:
         return []
-    gain, z = pricey.shrunk - cheap.shrunk, mean_difference_z(cheap, pricey)
-    if gain <= COST_NO_GAIN:
-        variant, evidence = "cheap", [i for g in cheap_groups for i in g.warm_ids]
-    elif gain >= COST_CLEAR_GAIN and z >= COST_MIN_Z:
-        variant, evidence = "pricey", [i for g in pricey_groups for i in g.warm_ids]
-    else:
-        return []  # no clear pattern either way: nothing honest to ask
+    variant = cost_variant(cheap, pricey)
+    if variant is None:
+        return []
+    evidence = [i for g in (pricey_groups if variant == "pricey" else cheap_groups) for i in g.warm_ids]
     params = {"limit": lang.money(BAND_5_LIMIT_CENTS), "weeks": report.window_weeks,
-              "cheap_mean": lang.num(cheap.shrunk), "cheap_n": cheap.n,
-              "pricey_mean": lang.num(pricey.shrunk), "pricey_n": pricey.n,
-              "pricey_spent": lang.money(sum(g.spent_cents for g in pricey_groups))}
-    facts = [fact(lang, "cheap_reaction", lang.num(cheap.shrunk), cheap.n),
-             fact(lang, "pricey_reaction", lang.num(pricey.shrunk), pricey.n),
-             fact(lang, "pricey_spent", params["pricey_spent"])]
-    facts += [fact(lang, f"band_{g.code}", lang.num(g.stat.shrunk), g.stat.n) for g in report.by_band
-              if g.stat.n]
+              "cheap_mean": lang.num(cheap.mean), "cheap_n": cheap.n,
+              "pricey_mean": lang.num(pricey.mean), "pricey_n": pricey.n}
+    facts = [mean_fact(lang, "cheap_reaction", cheap), mean_fact(lang, "pricey_reaction", pricey),
+             fact(lang, "pricey_spent", lang.money(sum(g.spent_cents for g in pricey_groups)))]
+    facts += [mean_fact(lang, f"band_{g.code}", g.stat) for g in report.by_band if g.stat.n]
+    gain = abs(pricey.mean - cheap.mean)
     return [build(lang, report, kind="cost_vs_reaction", subject="bands", variant=variant, params=params,
-                  facts=facts, evidence=evidence, setting=TEAM_SESSION, score=55 + min(abs(gain) * 10, 10),
-                  n=cheap.n + pricey.n, stat=pricey if variant == "pricey" else cheap)]
+                  facts=facts, evidence=evidence, setting=TEAM_SESSION, score=55 + min(gain * 10, 10),
+                  n=cheap.n + pricey.n)]
 
 
 def _pair_params(lang: Lang, report: WeeklyReport, group: Group) -> dict:
-    return {"pair": lang.pair(group.code), "mean": lang.num(group.stat.shrunk),
-            "raw": lang.num(group.stat.mean),
+    return {"pair": lang.pair(group.code), "raw": lang.num(group.stat.mean),
             "n": group.stat.n, "delighted": group.stat.delighted, "flat": group.stat.flat,
-            "team_mean": lang.num(report.window_totals.mean), "weeks": report.window_weeks}
-
-
-def _pair_facts(lang: Lang, report: WeeklyReport, group: Group) -> list:
-    return [fact(lang, "shrunk_reaction", lang.num(group.stat.shrunk), group.stat.n),
-            mean_fact(lang, "raw_reaction", group.stat),
-            fact(lang, "delighted_share", lang.pct(group.stat.delighted_share), group.stat.n),
-            fact(lang, "team_reaction", lang.num(report.window_totals.mean), report.window_totals.n)]
+            "team_mean": lang.num(report.window_totals.mean), "team_n": report.window_totals.n,
+            "weeks": report.window_weeks}
 
 
 @rule("what_moves")
 def what_moves(report: WeeklyReport, lang: Lang) -> list[Prompt]:
-    """The warmest kind × trigger pairs: could others try them? Plus the basics question (Dixon 2010)."""
+    """The warmest kind × trigger pairs as one prompt: could others try them? Plus the basics (Dixon 2010)."""
     team_mean = report.window_totals.mean
     if team_mean is None:
         return []
     warm = [g for g in report.by_kind_trigger
             if g.stat.n >= MOVES_MIN_N and g.stat.shrunk >= team_mean + MOVES_MARGIN]
-    warm.sort(key=lambda g: (-g.stat.shrunk, g.code))
-    prompts = [build(lang, report, kind="what_moves", subject=g.code, params=_pair_params(lang, report, g),
-                     facts=_pair_facts(lang, report, g), evidence=g.warm_ids, setting=TEAM_SESSION,
-                     score=48 + min((g.stat.shrunk - team_mean) * 10, 10), n=g.stat.n, stat=g.stat)
-               for g in warm[:MOVES_MAX_PROMPTS]]
-    return prompts + _basics(report, lang)
+    warm = sorted(warm, key=lambda g: (-g.stat.shrunk, g.code))[:MOVES_MAX_PAIRS]
+    return ([_warmest(report, lang, warm, team_mean)] if warm else []) + _basics(report, lang)
+
+
+def _warmest(report: WeeklyReport, lang: Lang, warm: list[Group], team_mean: float) -> Prompt:
+    """The warmest pairs merged into one prompt that keeps every pair's facts and evidence."""
+    details = [lang.gettext(PAIR_DETAIL, pair=lang.pair(g.code), mean=lang.num(g.stat.mean), n=g.stat.n,
+                            delighted=g.stat.delighted) for g in warm]
+    params = {"pairs": ", ".join(lang.pair(g.code) for g in warm), "details": "; ".join(details),
+              "weeks": report.window_weeks, "team_mean": lang.num(team_mean),
+              "team_n": report.window_totals.n}
+    facts = [fact(lang, "pair", f"{lang.pair(g.code)}: {lang.num(g.stat.mean)}", g.stat.n) for g in warm]
+    facts += [fact(lang, "delighted_share", lang.pct(pool([g.stat for g in warm]).delighted_share),
+                   sum(g.stat.n for g in warm)),
+              mean_fact(lang, "team_reaction", report.window_totals)]
+    best = warm[0].stat.shrunk - team_mean
+    return build(lang, report, kind="what_moves", subject="warmest", params=params, facts=facts,
+                 evidence=[i for g in warm for i in g.warm_ids], setting=TEAM_SESSION,
+                 score=50 + min(best * 10, 10) + 2 * (len(warm) - 1), n=sum(g.stat.n for g in warm))
 
 
 def _basics(report: WeeklyReport, lang: Lang) -> list[Prompt]:
@@ -123,8 +136,8 @@ def falls_flat(report: WeeklyReport, lang: Lang) -> list[Prompt]:
     flat.sort(key=lambda g: (g.stat.shrunk, g.code))
     return [build(lang, report, kind="falls_flat", subject=g.code, params=_pair_params(lang, report, g),
                   facts=[fact(lang, "flat_share", lang.pct(g.stat.flat_share), g.stat.n),
-                         *_pair_facts(lang, report, g)],
+                         mean_fact(lang, "mean_reaction", g.stat),
+                         mean_fact(lang, "team_reaction", report.window_totals)],
                   evidence=g.flat_ids, setting=TEAM_SESSION,
-                  score=50 + min((team_mean - g.stat.shrunk) * 10, 10),
-                  n=g.stat.n, stat=g.stat)
+                  score=50 + min((team_mean - g.stat.shrunk) * 10, 10), n=g.stat.n)
             for g in flat[:FLAT_MAX_PROMPTS]]

@@ -37,6 +37,7 @@ def story_of_week(report: WeeklyReport, lang: Lang) -> list[Prompt]:
         facts.append(fact(lang, "follow_up", lang.label("follow_up", story.follow_up)))
     return [build(lang, report, kind="story_of_week", subject=story.id, variant="named" if named else "team",
                   params=params, facts=facts, evidence=(story.id,), setting=TEAM_SESSION,
+                  names=(story.person_name,) if named else (),
                   score=60 + story.reaction, n=1, person_ids=(story.person_id,) if named else (),
                   confidence_note=lang.gettext(
                       "One gesture, told as a story: an example to learn from, not a pattern."))]
@@ -61,7 +62,7 @@ def unseen_work(report: WeeklyReport, lang: Lang) -> list[Prompt]:
                 continue
             params = {"name": person.name, "n": person.window_gestures, "weeks": report.window_weeks}
             prompts.append(build(lang, report, kind="unseen_work", subject=f"person:{person.person_id}",
-                                 variant="person", params=params,
+                                 variant="person", params=params, names=(person.name,),
                                  facts=[fact(lang, "window_gestures", str(person.window_gestures)),
                                         fact(lang, "appreciated", "0", person.window_gestures)],
                                  evidence=person.gesture_ids, setting=ONE_TO_ONE,

@@ -39,15 +39,39 @@ PROMPTS: dict[str, Texts] = {
             'Ask %(high)s and %(low)s, each on their own, for one moment this week where they used the '
             'mandate or chose not to — and listen for what made the difference.'),
     ),
+    'spend_contrast.month': Texts(
+        question=N_(
+            'What did %(high)s and %(low)s each notice in their customers this week, and what made '
+            'them act — or hold back?'),
+        why=N_(
+            '%(high)s used %(high_spent)s of the mandate this week (n=%(high_n)s gestures), %(low)s '
+            '%(low_spent)s (n=%(low_n)s); the allowance is %(allowance)s per month.'),
+        suggestion=N_(
+            'Ask %(high)s and %(low)s, each on their own, for one moment this week where they used the '
+            'mandate or chose not to — and listen for what made the difference.'),
+    ),
     'cost_vs_reaction.cheap': Texts(
+        question=N_(
+            'Free and small gestures landed better than the pricier ones. What makes the small ones '
+            'work — and when is a pricier one really worth it?'),
+        why=N_(
+            'Over the last %(weeks)s weeks, gestures up to %(limit)s got a mean reaction of '
+            '%(cheap_mean)s (n=%(cheap_n)s), pricier ones %(pricey_mean)s (n=%(pricey_n)s). Givers tend '
+            "to expect pricier gestures to be appreciated more; customers mostly don't (Flynn & Adams "
+            '2009).'),
+        suggestion=N_(
+            'In the team session, ask two colleagues to tell about a free gesture that landed well, '
+            'and see who wants to try one this week.'),
+    ),
+    'cost_vs_reaction.same': Texts(
         question=N_(
             'Free and small gestures landed as warmly as the pricier ones. What makes the small ones '
             'work — and when is a pricier one really worth it?'),
         why=N_(
-            'Over the last %(weeks)s weeks, gestures up to %(limit)s averaged %(cheap_mean)s '
-            '(n=%(cheap_n)s) and pricier ones %(pricey_mean)s (n=%(pricey_n)s), shrunk toward the team '
-            'mean. Givers tend to expect pricier gestures to be appreciated more; customers mostly '
-            "don't (Flynn & Adams 2009)."),
+            'Over the last %(weeks)s weeks, gestures up to %(limit)s got a mean reaction of '
+            '%(cheap_mean)s (n=%(cheap_n)s), pricier ones %(pricey_mean)s (n=%(pricey_n)s) — about the '
+            "same. Givers tend to expect pricier gestures to be appreciated more; customers mostly don't "
+            '(Flynn & Adams 2009).'),
         suggestion=N_(
             'In the team session, ask two colleagues to tell about a free gesture that landed well, '
             'and see who wants to try one this week.'),
@@ -57,21 +81,20 @@ PROMPTS: dict[str, Texts] = {
             'Here the pricier gestures did move customers more. Is it the money, or what comes with it '
             '— the time, the attention, the moment?'),
         why=N_(
-            'Over the last %(weeks)s weeks, gestures over %(limit)s averaged %(pricey_mean)s '
-            '(n=%(pricey_n)s) against %(cheap_mean)s (n=%(cheap_n)s) for free and small ones, shrunk '
-            'toward the team mean. That runs against the usual finding that price matters less to '
-            'customers than givers think (Flynn & Adams 2009).'),
+            'Over the last %(weeks)s weeks, gestures over %(limit)s got a mean reaction of '
+            '%(pricey_mean)s (n=%(pricey_n)s), free and small ones %(cheap_mean)s (n=%(cheap_n)s). That '
+            'runs against the usual finding that price matters less to customers than givers think '
+            '(Flynn & Adams 2009).'),
         suggestion=N_(
             'Look together at two pricier gestures that landed: what else did the colleague do besides '
             'spending?'),
     ),
     'what_moves': Texts(
         question=N_(
-            '%(pair)s got some of the warmest reactions of the last %(weeks)s weeks. What makes it '
-            'work — and could others in the team try it?'),
+            'These got the warmest reactions of the last %(weeks)s weeks: %(pairs)s. What makes them '
+            'work — and could others in the team try them?'),
         why=N_(
-            '%(pair)s: mean reaction %(mean)s (n=%(n)s, shrunk toward the team mean of %(team_mean)s; '
-            'raw %(raw)s); %(delighted)s of %(n)s customers were delighted or moved.'),
+            '%(details)s. The whole team: %(team_mean)s (n=%(team_n)s).'),
         suggestion=N_(
             'Ask someone who did it to tell in a short huddle how it went, and agree who tries it this '
             'week.'),
@@ -92,10 +115,22 @@ PROMPTS: dict[str, Texts] = {
             '%(pair)s often got no visible reaction. What did those customers seem to need instead?'),
         why=N_(
             '%(flat)s of %(n)s gestures of %(pair)s in the last %(weeks)s weeks got no visible '
-            "reaction or a negative one; mean %(mean)s (shrunk) against the team's %(team_mean)s."),
+            "reaction or a negative one; mean reaction %(raw)s (n=%(n)s) against the team's "
+            '%(team_mean)s (n=%(team_n)s).'),
         suggestion=N_(
             'Bring one of these moments to the session and ask together: what would have helped this '
             'customer more?'),
+    ),
+    'quiet_mandate.month': Texts(
+        question=N_(
+            '%(name)s spent %(spent)s in the last %(weeks)s weeks, with an allowance of %(allowance)s '
+            'per month. Is the frame clear to %(name)s, and does it feel safe to use?'),
+        why=N_(
+            '%(name)s logged %(gestures)s gestures and spent %(spent)s in %(weeks)s weeks; the '
+            'allowance is %(allowance)s per month.'),
+        suggestion=N_(
+            'Over coffee, ask %(name)s about a customer moment where a small extra could have fitted — '
+            'and what, if anything, held them back. An invitation, not a target.'),
     ),
     'quiet_mandate': Texts(
         question=N_(
@@ -259,6 +294,9 @@ PROMPTS: dict[str, Texts] = {
     ),
 }
 
+# One kind × trigger pair inside a merged "what moves customers" prompt.
+PAIR_DETAIL = N_('%(pair)s: mean reaction %(mean)s (n=%(n)s), %(delighted)s of %(n)s delighted or moved')
+
 # The labels of a prompt's facts by fact code (band_* and trigger_* facts use the code labels instead).
 FACTS: dict[str, str] = {
     'high_spent': N_('Highest use this week'),
@@ -266,8 +304,10 @@ FACTS: dict[str, str] = {
     'high_reaction': N_('Reactions to their gestures (mean)'),
     'low_reaction': N_('Reactions to their gestures (mean)'),
     'allowance': N_('Weekly allowance'),
+    'allowance_month': N_('Allowance per month'),
     'spent_weeks': N_('Spent in these weeks'),
     'allowance_weeks': N_('Allowance for these weeks'),
+    'spent_month': N_('Spent this month so far'),
     'weeks': N_('Weeks'),
     'over_frame': N_('Gestures beyond the frame'),
     'over_cap': N_('Over the cap per gesture'),
@@ -280,11 +320,9 @@ FACTS: dict[str, str] = {
     'reaction_after': N_('Mean reaction since'),
     'spent_before': N_('Spent before'),
     'spent_after': N_('Spent since'),
-    'cheap_reaction': N_('Free and small gestures (shrunk mean)'),
-    'pricey_reaction': N_('Pricier gestures (shrunk mean)'),
+    'cheap_reaction': N_('Free and small gestures: mean reaction'),
+    'pricey_reaction': N_('Pricier gestures: mean reaction'),
     'pricey_spent': N_('Spent on pricier gestures'),
-    'shrunk_reaction': N_('Mean reaction (shrunk toward the team mean)'),
-    'raw_reaction': N_('Mean reaction (raw)'),
     'delighted_share': N_('Delighted or moved'),
     'team_reaction': N_('Team mean reaction'),
     'basic_share': N_('Complaints and waiting'),

@@ -79,9 +79,9 @@ def test_the_csv_is_one_tidy_table_with_every_prompt_and_its_evidence(session):
     rep = report(session, lively_week(session))
     rows = list(csv.reader(io.StringIO(to_csv(rep))))
     assert tuple(rows[0]) == CSV_HEADER
-    assert ["totals", "2026-W07", "Front desk", "spent_cents", "5000", ""] in rows
+    assert ["totals", "2026-W07", "Front desk", "spent", "50.00", "", "5000"] in rows
     over = next(p for p in rep.prompts if p.kind == "over_frame")
-    assert ["prompt", over.key, "Beyond the frame", "evidence", " ".join(over.evidence), ""] in rows
+    assert ["prompt", over.key, "Beyond the frame", "evidence", " ".join(over.evidence), "", ""] in rows
     assert {r[0] for r in rows[1:]} >= {"totals", "person", "kind", "cost_band", "week", "prompt"}
 
 
@@ -97,5 +97,5 @@ def test_a_works_council_export_contains_no_person_rows(session):
 def test_the_text_report_lists_the_prompts_in_rank_order(session):
     rep = report(session, lively_week(session))
     text = to_text(rep)
-    positions = [text.index(p.question) for p in rep.prompts]
+    positions = [text.index(p.why) for p in rep.shown_prompts]
     assert positions == sorted(positions) and "Mean reaction: 5.0 (n=3)" in text

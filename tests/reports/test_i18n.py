@@ -92,7 +92,7 @@ def test_dutch_plurals_follow_the_language_rule_not_a_special_key():
     words = Lang("nl")
     assert confidence(words, 1).startswith("Op basis van één gebaar")
     assert confidence(words, 3).startswith("Op basis van 3 gebaren")
-    assert confidence(Lang("en"), 1).startswith("Based on a single entry")
+    assert confidence(Lang("en"), 1).startswith("Based on one gesture")
 
 
 def test_cost_bands_name_their_amounts_with_the_one_money_formatter():

@@ -28,10 +28,11 @@ def test_small_gestures_landing_as_well_as_pricey_ones_tests_the_givers_bias(ses
     [prompt] = of_kind(report(session, team), "cost_vs_reaction")
     assert prompt.key == "cost_vs_reaction:2026-W07:bands"
     assert set(prompt.evidence) == ids(free[-5:])  # the five most recent warm free gestures
-    # team mean 4.5; free (10·5 + 5·4.5)/15 = 4.83; over €15 (10·4 + 5·4.5)/15 = 4.17
-    assert (prompt.fact("cheap_reaction").value, prompt.fact("cheap_reaction").n) == ("4.8", 10)
-    assert (prompt.fact("pricey_reaction").value, prompt.fact("pricey_reaction").n) == ("4.2", 10)
-    assert "Flynn & Adams" in prompt.why
+    # the means shown are the plain ones, each with its n: free 5.0, over €15 4.0
+    assert (prompt.fact("cheap_reaction").value, prompt.fact("cheap_reaction").n) == ("5.0", 10)
+    assert (prompt.fact("pricey_reaction").value, prompt.fact("pricey_reaction").n) == ("4.0", 10)
+    assert "landed better than the pricier" in prompt.question
+    assert "5.0 (n=10)" in prompt.why and "4.0 (n=10)" in prompt.why and "Flynn & Adams" in prompt.why
 
 
 def test_when_pricier_gestures_clearly_move_more_the_question_turns_to_what_comes_with_them(session):
@@ -57,9 +58,9 @@ def test_cost_and_reaction_stay_quiet_when_the_difference_is_neither_clear_nor_a
     spread(session, team, bram, 18, cost=2000, reaction=4)
     spread(session, team, bram, 2, cost=2000, reaction=3)  # over €15: 3.9 (n=20)
     rep = report(session, team)
-    # equal n on both sides: the gain after shrinkage is 20·(3.9 − 3.5)/25 = 0.32, between 0.25 and 0.5
-    gain = rep.group("band", "over_15").stat.shrunk - rep.group("band", "free").stat.shrunk
-    assert gain == pytest.approx(0.32)
+    # pricier ones 0.4 warmer: more than "about the same" (0.25), less than clearly better (0.5)
+    gain = rep.group("band", "over_15").stat.mean - rep.group("band", "free").stat.mean
+    assert gain == pytest.approx(0.4)
     assert of_kind(rep, "cost_vs_reaction") == []
 
 
@@ -70,10 +71,10 @@ def test_the_warmest_kind_and_trigger_pair_is_offered_for_others_to_try(session)
     warm = spread(session, team, anouk, 6, kind="time", trigger="in_need", cost=0, reaction=5)
     spread(session, team, bram, 10, kind="treat", trigger="regular", cost=300, reaction=3)
     [prompt] = of_kind(report(session, team), "what_moves")
-    assert prompt.key == "what_moves:2026-W07:time|in_need"
+    assert prompt.key == "what_moves:2026-W07:warmest"
     assert set(prompt.evidence) == ids(warm[1:])  # five newest of the six
-    # team mean (30 + 30)/16 = 3.75; shrunk (6·5 + 5·3.75)/11 = 4.43
-    assert (prompt.fact("shrunk_reaction").value, prompt.fact("shrunk_reaction").n) == ("4.4", 6)
+    # chosen because its mean shrunk toward the team's (3.75) is still 4.43; shown as the plain mean with n
+    assert (prompt.fact("pair").value, prompt.fact("pair").n) == ("Extra time · Customer in need: 5.0", 6)
     assert prompt.fact("team_reaction").value == "3.8"
     assert "Extra time · Customer in need" in prompt.question
 
@@ -103,8 +104,9 @@ def test_a_pair_that_keeps_getting_no_visible_reaction_is_brought_to_the_session
     [prompt] = of_kind(report(session, team), "falls_flat")
     assert prompt.key == "falls_flat:2026-W07:gift|regular"
     assert set(prompt.evidence) == ids(flat)
-    # team mean 60/15 = 4; shrunk (5·2 + 5·4)/10 = 3.0
-    assert (prompt.fact("flat_share").value, prompt.fact("shrunk_reaction").value) == ("100%", "3.0")
+    # chosen on its shrunk mean (5·2 + 5·4)/10 = 3.0; shown as the plain mean 2.0 with its n
+    assert (prompt.fact("flat_share").value, prompt.fact("mean_reaction").value) == ("100%", "2.0")
+    assert "mean reaction 2.0 (n=5)" in prompt.why
 
 
 def test_a_few_flat_reactions_are_not_yet_a_pattern(session):

@@ -11,6 +11,7 @@ from ledger.models import Mandate, MandateOverride
 from ledger.services.gestures import correct_gesture, void_gesture
 from ledger.weeks import IsoWeek
 from reports import build_weekly_report
+from reports.export import to_text
 from tests.factories import gesture_input, make_gesture, make_mandate, make_person, make_team
 from tests.reports.builders import LONG_AGO, NOW, WEEK, add, add_many, appreciate, at, crew, ids, report
 
@@ -98,10 +99,22 @@ def test_a_manager_who_gives_nothing_is_neither_in_the_frame_nor_among_the_peopl
     assert rep.totals.members == 5
 
 
-def test_a_monthly_allowance_is_shown_as_its_weekly_share(session):
-    team, _people = crew(session, mandate=False)
-    make_mandate(session, team, allowance=26000, period="month")  # €260 a month = €60 a week (×12/52)
-    assert report(session, team).allowance_cents == 6000
+def test_a_monthly_allowance_is_shown_as_a_month_never_as_a_weekly_share(session):
+    team, (anouk, bram, cem) = crew(session, mandate=False)
+    make_mandate(session, team, allowance=10000, period="month", valid_from=date(2026, 1, 1))
+    add(session, team, anouk, at(WEEK.shift(-1), 2), cost=600)  # 4 Feb: earlier in February
+    add(session, team, anouk, at(WEEK, 1), cost=1200)
+    add(session, team, bram, at(WEEK.shift(-2), 3), cost=900)  # 29 Jan: January, not this month
+    rep = report(session, team)
+    assert rep.allowance_cents is None and rep.totals.allowance_cents is None  # no "€ 23,08 a week"
+    assert all(p.allowance_cents is None for p in rep.people)
+    month = rep.month
+    assert (month.first_day, month.last_day) == (date(2026, 2, 1), date(2026, 2, 15))
+    assert (month.spent_cents, month.allowance_cents) == (1800, 3 * 10000)
+    assert month.person(anouk.id) == (1800, 10000) and month.person(cem.id) == (0, 10000)
+    text = to_text(rep)
+    assert "February up to" in text and "€18.00 of €300.00 (allowance per month)" in text
+    assert "€12.00" in text and "weekly frame" not in text
 
 
 def test_the_mandate_in_force_at_the_end_of_the_week_sets_the_frame(session):

@@ -64,7 +64,7 @@ def week_rows(*, person_level: bool = True, shifts: tuple = ()) -> WeekRows:
         team=TeamRow(7, "Front desk"), span=WeekSpan.ending(WEEK, TZ),
         members=(member(ANOUK, "Anouk"), member(BRAM, "Bram"), member(CEM, "Cem"),
                  member(4, "Marieke", role="manager")),
-        frame=WeekFrame(mandate_id=1, cap_cents=2500, allowance_cents=6000, period="week",
+        frame=WeekFrame(mandate_id=1, cap_cents=2500, period_allowance_cents=6000, period="week",
                         person_allowance={}),
         weekly=weekly, groups=groups, examples=(), newest=(), over_frame=OverFrame(0, 1, 0),
         appreciation=Appreciated(2, 1),
