@@ -6,6 +6,7 @@ The design is calm on purpose: one accent colour, no red for spending over the f
 alphabetical order (never ranked), every average shown with its n.
 """
 
+import html
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -66,6 +67,11 @@ def _layout(fig: go.Figure, height: int, lang: str, **kw) -> dict:
     return fig.to_plotly_json()
 
 
+def _label(name: str) -> str:
+    """A name as plotly shows it: its pseudo-HTML (<b>, <a href>…) escaped, so a name is only text."""
+    return html.escape(name, quote=False)
+
+
 def _people(report: WeeklyReport) -> list[PersonWeek]:
     return sorted(report.people, key=lambda p: p.name.casefold())  # alphabetical: never a ranking
 
@@ -73,14 +79,15 @@ def _people(report: WeeklyReport) -> list[PersonWeek]:
 def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Each person's spend this week against their weekly allowance (a marker), in alphabetical order."""
     _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
-    names = [p.name for p in people]
+    names = [_label(p.name) for p in people]
     fig = go.Figure()
     fig.add_trace(go.Bar(y=names, x=[p.spent_cents / 100 for p in people], orientation="h",
                          marker_color=ACCENT, name=_("Spent"),
-                         hovertext=[f"{p.name}: {text.cents(p.spent_cents)}, n={p.gestures}" for p in people],
+                         hovertext=[f"{n}: {text.cents(p.spent_cents)}, n={p.gestures}"
+                                    for n, p in zip(names, people, strict=True)],
                          hoverinfo="text"))
     framed = [p for p in people if p.allowance_cents is not None]
-    fig.add_trace(go.Scatter(y=[p.name for p in framed], x=[p.allowance_cents / 100 for p in framed],
+    fig.add_trace(go.Scatter(y=[_label(p.name) for p in framed], x=[p.allowance_cents / 100 for p in framed],
                              mode="markers", name=_("Allowance"), hoverinfo="text",
                              hovertext=[f"{_('Allowance')}: {text.cents(p.allowance_cents)}" for p in framed],
                              marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
@@ -191,9 +198,10 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
     # cluster of names inside the funnel would invite the very ranking this chart is here to prevent.
     fig.add_trace(go.Scatter(
         x=[p.window_reaction.n for p in people], y=[p.window_reaction.delighted_share for p in people],
-        mode="markers+text", text=[p.name if _outside(p, p0) else "" for p in people],
+        mode="markers+text", text=[_label(p.name) if _outside(p, p0) else "" for p in people],
         textposition="top center", hoverinfo="text",
-        hovertext=[f"{p.name}: {p.window_reaction.delighted}/{p.window_reaction.n}" for p in people],
+        hovertext=[f"{_label(p.name)}: {p.window_reaction.delighted}/{p.window_reaction.n}"
+                   for p in people],
         marker=dict(color=ACCENT, size=10)))
     figure = _layout(fig, 360, text.lang, xaxis=dict(title=_("gestures (n)"), range=[0, top + 0.5]),
                      yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
@@ -229,7 +237,8 @@ def overview_chart(view: OrgOverview, text: Lang) -> Chart:
     fig = go.Figure()
     for row in view.teams:
         fig.add_trace(go.Scatter(x=weeks, y=[c.gestures for c in row.cells], mode="lines+markers",
-                                 name=row.name, hovertemplate=f"{row.name} %{{x}}: %{{y}}<extra></extra>"))
+                                 name=_label(row.name),
+                                 hovertemplate="%{fullData.name} %{x}: %{y}<extra></extra>"))
     figure = _layout(fig, 320, text.lang, yaxis=dict(title=_("gestures"), rangemode="tozero"))
     figure["layout"].update(showlegend=True, legend=dict(orientation="h", y=-0.15),
                             colorway=[ACCENT, WARM, MUTED, ACCENT_LIGHT, "#6b5b95", "#8a9a5b"])

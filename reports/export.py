@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from ledger import csv_cells
 from reports.i18n import Lang, lang_for
 from reports.model import Group, Prompt, Review, Stat, WeeklyReport
 
@@ -91,7 +92,7 @@ def to_json(report: WeeklyReport) -> str:
 CSV_HEADER = ("section", "subject", "label", "measure", "value", "n", "cents")
 # The first characters that make a spreadsheet read a cell as a formula (or strip it to one): such a text
 # cell gets a leading apostrophe, which Excel and LibreOffice show as plain text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = csv_cells.FORMULA_STARTS  # the one list and helper in ledger/ (issue 12)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class Money(int):
 
 def neutralise(text: str) -> str:
     """A text cell a spreadsheet will not run as a formula (formula injection)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return csv_cells.safe_cell(text)
 
 
 def _cell(value, convention: CsvConvention) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy import String, cast, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from ledger.csv_cells import safe_cell
 from ledger.errors import NotAllowed
 from ledger.models import AuditEvent, Membership, Person, Team
 from ledger.permissions import Actor, may_administer, may_read_audit, visible_team_ids
@@ -104,12 +105,6 @@ def search(*, session: Session, actor: Actor, flt: AuditFilter, page: int = 1,
     rows = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
                         .offset((page - 1) * per_page).limit(per_page))
     return AuditPage(tuple(_row(*r) for r in rows), page, pages, total)
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text: a leading = + - @ tab or CR gets a quote in front."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_rows(*, session: Session, actor: Actor, flt: AuditFilter) -> Iterator[list[str]]:

@@ -2,9 +2,7 @@
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
-from ledger.services.teams import list_teams
 from web.cookies import remember_language
-from web.db import get_session
 from web.forms import ActionForm
 from web.main.forms import LanguageForm
 from web.security import (
@@ -30,7 +28,8 @@ def index():
         return redirect(url_for("gestures.new"))
     if person is None and current_tablet() is not None:
         return redirect(url_for("tablet.tiles"))
-    teams = visible_teams(person) if person is not None else list_teams(session=get_session())
+    # Before sign-in (or a registered tablet) the page tells nothing about the organisation (issue 12).
+    teams = visible_teams(person) if person is not None else []
     return render_template("index.html", person=person, teams=teams,
                            is_manager=effective_role() in MANAGER_ROLES, form=ActionForm())
 
