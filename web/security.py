@@ -215,7 +215,9 @@ def _check_pin_session() -> None:
         return
     tablet = current_tablet()
     idle = time.time() - session.get("seen_at", 0)
-    if tablet is None or tablet.id != session.get("tablet_id") or idle > pin_idle_seconds():
+    # A facilitator's sign-in lasts while their learning session is open (web/sessions/facilitate.py).
+    idle_ends = idle > pin_idle_seconds() and not session.get("facilitating")
+    if tablet is None or tablet.id != session.get("tablet_id") or idle_ends:
         sign_out()
         g.pin_session_expired = True
     else:

@@ -136,9 +136,15 @@ def entries(session: Session, query) -> list[Entry]:
 
 
 def playbook(*, session: Session, actor: Actor | None, team_id: int, words: str = "", kind: str | None = None,
-             trigger: str | None = None, include_retired: bool = False) -> list[Entry]:
-    """The team's takeaways, newest first; filtered by words in the text and by kind/trigger tags."""
-    if not may_see_sessions(session=session, actor=as_actor(actor), team_id=team_id):
+             trigger: str | None = None, include_retired: bool = False,
+             tablet_team_id: int | None = None) -> list[Entry]:
+    """The team's takeaways, newest first; filtered by words in the text and by kind/trigger tags.
+
+    `tablet_team_id`: the team of the registered tablet asking without a sign-in, which reads its own
+    team's playbook like its feed (new colleagues learn from it).
+    """
+    if tablet_team_id != team_id and not may_see_sessions(session=session, actor=as_actor(actor),
+                                                           team_id=team_id):
         raise NotFound("team")
     query = (select(Takeaway, LearningSession).outerjoin(LearningSession, _FROM_SESSION)
              .where(Takeaway.team_id == team_id))

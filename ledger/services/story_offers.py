@@ -53,3 +53,10 @@ def withdraw_offer(*, session: Session, actor: Actor | None, gesture_id: uuid.UU
         audit.record(session, action="story.withdraw", actor_id=actor.person_id, entity="gesture",
                      entity_id=offer.gesture_id, team_id=offer.team_id)
         session.commit()
+
+
+def offers_of(*, session: Session, person_id: int) -> dict[uuid.UUID, str]:
+    """The person's offers by gesture origin: "offered" (waiting for a session) or "told" (used up)."""
+    query = select(StoryOffer).where(StoryOffer.person_id == person_id, StoryOffer.withdrawn_at.is_(None))
+    return {offer.gesture_id: "told" if offer.used_in_session_id is not None else "offered"
+            for offer in session.exec(query)}

@@ -11,6 +11,7 @@ from ledger.errors import FieldError, NotFound, ValidationFailed
 from ledger.money import MoneyError, parse_cents
 from ledger.permissions import may_apply_mandate
 from ledger.services import admin_mandates, admin_teams, mandates
+from ledger.services.mandate_versions import version_history
 from ledger.services.people import team_members
 from ledger.types import utcnow
 from ledger.vocab import Kind, Period
@@ -66,7 +67,7 @@ def _page(team, form, override_form=None, changes=None, status=200):
     members = team_members(session=get_session(), team_id=team.id, active_only=False)
     names = {p.id: p.display_name for p in members}
     return render_template("admin/mandate.html", team=team, in_force=in_force, form=form,
-                           history=mandates.mandate_history(session=get_session(), team_id=team.id),
+                           history=version_history(session=get_session(), team_id=team.id),
                            override_form=override_form or _override_form(team), overrides=overrides,
                            names=names, changes=changes, kinds=KINDS, periods=PERIODS), status
 

@@ -21,7 +21,10 @@ from ledger.services import feed as reads
 from ledger.services.appreciations import appreciate as appreciate_service
 from ledger.services.gesture_rules import MAX_GESTURE_CENTS
 from ledger.services.gestures import correct_gesture, log_gesture, stored_gesture, void_gesture
+from ledger.services.mandate_versions import version_history
 from ledger.services.mandates import frame_for, mandate_history
+from ledger.services.session_actions import open_actions, owner_names
+from ledger.services.story_offers import offers_of
 from ledger.types import utcnow
 from web import labels
 from web.db import get_session
@@ -163,7 +166,8 @@ def mine():
     changeable = {c.origin_id for c in chains
                   if not c.voided and now - c.rows[0].logged_at <= CORRECTION_WINDOW}
     return render_template("gestures/mine.html", team=team, person=person, chains=chains, thanks=thanks,
-                           changeable=changeable, window_hours=int(CORRECTION_WINDOW.total_seconds() // 3600))
+                           changeable=changeable, window_hours=int(CORRECTION_WINDOW.total_seconds() // 3600),
+                           offers=offers_of(session=session, person_id=person.id))
 
 
 def _own_current(gesture_id: uuid.UUID) -> tuple[Gesture, Person, Team]:
@@ -272,8 +276,10 @@ def feed():
     session = get_session()
     items = reads.team_feed(session=session, team_id=team.id, since=utcnow() - timedelta(days=FEED_DAYS))
     thanks = reads.appreciations_by_origin(session=session, origin_ids=[g.origin_id for g, _n in items])
+    agreed = open_actions(session=session, team_id=team.id)
     return render_template("gestures/feed.html", team=team, person=person, items=items, thanks=thanks,
-                           form=AppreciateForm(), days=FEED_DAYS)
+                           form=AppreciateForm(), days=FEED_DAYS, agreed=agreed,
+                           agreed_owners=owner_names(session=session, actions=agreed))
 
 
 @bp.get("/team/mandate")
@@ -284,4 +290,5 @@ def mandate():
     frame = frame_for(session=session, team_id=team.id, person_id=person.id, at=utcnow()) if person else None
     versions = mandate_history(session=session, team_id=team.id)
     return render_template("gestures/mandate.html", team=team, person=person, frame=frame,
-                           frame_text=labels.frame_text(frame) if frame else "", versions=versions)
+                           frame_text=labels.frame_text(frame) if frame else "", versions=versions,
+                           history=version_history(session=session, team_id=team.id))

@@ -16,7 +16,7 @@ from ledger.types import utcnow
 from ledger.vocab import Kind, Period, Trigger
 from web import labels
 from web.db import get_session
-from web.security import team_for_request
+from web.security import tablet_team, team_for_request, to_sign_in
 from web.sessions.blueprint import actor, bp, load, member_choices, signed_in
 from web.sessions.forms import (
     ActionForm,
@@ -179,17 +179,29 @@ def summary(session_id: int):
                            recipients=recipients, may_send=may_send and row.status == "closed")
 
 
+def _playbook_reader(team_id: int) -> tuple[Team, int | None]:
+    """The team whose playbook is read, and the tablet's team when an unsigned tablet reads its own."""
+    tablet = tablet_team()
+    if actor() is None and tablet is not None and tablet.id == team_id:
+        return tablet, tablet.id
+    if actor() is None:
+        abort(404)
+    return _team(team_id), None
+
+
 @bp.get("/team/<id:team_id>/playbook")
-@signed_in
 def team_playbook(team_id: int):
-    """What works here: the team's takeaways, searchable, with retired ones on request."""
-    team = _team(team_id)
+    """What works here: the team's takeaways, searchable, with retired ones on request.
+    The team's tablet reads it without a sign-in, like the team feed."""
+    if actor() is None and tablet_team() is None:
+        return to_sign_in()
+    team, tablet_team_id = _playbook_reader(team_id)
     words = (request.args.get("q") or "").strip()[:100]
     kind = request.args.get("kind") if request.args.get("kind") in set(Kind) else None
     trigger = request.args.get("trigger") if request.args.get("trigger") in set(Trigger) else None
     retired = request.args.get("retired") == "1"
     found = playbook.playbook(session=get_session(), actor=actor(), team_id=team.id, words=words, kind=kind,
-                              trigger=trigger, include_retired=retired)
+                              trigger=trigger, include_retired=retired, tablet_team_id=tablet_team_id)
     return render_template("sessions/playbook.html", team=team, entries=found, words=words, kind=kind,
                            trigger=trigger, retired=retired, now=utcnow(),
                            kind_options=[(k.value, labels.label_for(labels.KINDS, k)) for k in Kind],
