@@ -221,8 +221,11 @@ def origin_ids_by_person(*, session: Session, team_id: int, start: datetime, end
 
 
 def active_members(*, session: Session, team_id: int) -> list[Row]:
-    """Active, not erased members of a team: (id, display_name, role, created_at)."""
-    query = (select(Person.id, Person.display_name, Person.role, Person.created_at)
+    """Active, not erased members of a team: (id, display_name, role, created_at, since).
+
+    `since` is the day they joined the team (Membership.since), None when nobody recorded it.
+    """
+    query = (select(Person.id, Person.display_name, Person.role, Person.created_at, Membership.since)
              .join(Membership, Membership.person_id == Person.id)
              .where(Membership.team_id == team_id, Person.active.is_(True), Person.erased_at.is_(None))
              .order_by(Person.display_name, Person.id))

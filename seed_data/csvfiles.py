@@ -31,7 +31,7 @@ class Spec:
 # Import order matters: gestures name teams and people, appreciations name gestures.
 SPECS: dict[str, Spec] = {
     "teams.csv": Spec(("name",), ("timezone", "why")),
-    "people.csv": Spec(("name", "role"), ("teams", "email", "pin", "password")),
+    "people.csv": Spec(("name", "role"), ("teams", "email", "pin", "password", "member_since")),
     "mandates.csv": Spec(("team", "valid_from", "per_gesture_cap_eur", "allowance_eur"),
                          ("allowance_period", "kinds", "why")),
     "gestures.csv": Spec(("occurred_at", "team", "person", "kind", "trigger", "reaction"),

@@ -39,6 +39,8 @@ def import_rows(*, engine: Engine, folder: Folder, now: datetime | None = None,
         run.problems += folder.problems
         for name, rows in folder.files.items():
             run.import_file(name, rows)
+        if not run.problems:
+            run.finish()
         if run.problems:
             raise ImportFailed(sorted(run.problems, key=_problem_order))
         audit.record(session, action="data.import", entity="import",

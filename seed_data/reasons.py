@@ -10,6 +10,7 @@ COLUMNS = {
     "allowance_cents": "allowance_eur",
     "display_name": "name",
     "logged_by": "person",
+    "since": "member_since",
 }
 
 _CHOICES = {
@@ -64,6 +65,8 @@ def reason(err: FieldError, value: str = "") -> str:
         return f"is longer than {params.get('max')} characters"
     if code == "too_large":
         return f"is more than {_limit(err.field, params.get('max'))}, which looks like a typo"
+    if code == "range" and err.field == "since":
+        return "must be a date from the year 2000 up to a year from now"
     if code == "out_of_range":
         return "must be a whole number from 1 to 5"
     template = _GENERIC.get(code)

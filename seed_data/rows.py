@@ -17,6 +17,7 @@ from ledger.services.gestures import GestureInput, log_gesture
 from seed_data import cells, reasons
 from seed_data.counts import Counts
 from seed_data.csvfiles import Problem, Row
+from seed_data.member_since import MemberSince
 
 # Gestures without an id get uuid5(NAMESPACE, their content): the same row always gets the same id.
 NAMESPACE = uuid.UUID("6f1f0b8e-3c1a-4f57-9d0e-2b7a9c4e5d11")
@@ -49,6 +50,7 @@ class RowImporter:
         self._failed_people: set[str] = set()
         self._people: dict[tuple[int, str], int | None] = {}
         self._teams: dict[str, Team] = {}
+        self.member_since = MemberSince()
 
     def import_file(self, name: str, rows: list[Row]) -> None:
         """Import every row of one file (gestures in the order they happened, for the allowance check)."""
@@ -141,26 +143,41 @@ class RowImporter:
     def _person_row(self, row: Row) -> None:
         name, email = row.get("name"), row.get("email") or None
         teams = [self.team(row, team_name, "teams") for team_name in cells.names(row.get("teams"))]
-        if None in teams:
+        since = self.parse(row, {"member_since": lambda t: cells.local_date(t) if t else None})
+        if None in teams or since is None:
             self._failed_people.add(name.lower())
             return
+        since = since["member_since"]
         try:
             found = people.find_person_by_email(session=self.session, email=email) if email else \
                 people.find_person_by_name(session=self.session, name=name,
                                            team_id=teams[0].id if teams else None)
-            if found is not None:
-                for team in teams:
-                    people.add_member(session=self.session, team_id=team.id, person_id=found.id)
+            if found is None:
+                found = people.create_person(
+                    session=self.session, display_name=name, role=row.get("role").lower(),
+                    team_ids=[t.id for t in teams], email=email, since=since,
+                    password=row.get("password") or None, pin=row.get("pin") or None)
+                self.counts.added["people"] += 1
+            else:
                 self.counts.existing["people"] += 1
-                return
-            people.create_person(session=self.session, display_name=name, role=row.get("role").lower(),
-                                 team_ids=[t.id for t in teams], email=email,
-                                 password=row.get("password") or None, pin=row.get("pin") or None)
+            self._join(found.id, teams, since)
         except LedgerError as exc:
             self._failed_people.add(name.lower())
             self.fail_service(row, exc)
-            return
-        self.counts.added["people"] += 1
+
+    def _join(self, person_id: int, teams: list[Team], since) -> None:
+        """Memberships from `since`; without it they start with the team's imported history (finish)."""
+        for team in teams:
+            people.add_member(session=self.session, team_id=team.id, person_id=person_id, since=since)
+            if since is None:
+                self.member_since.joined(team_id=team.id, person_id=person_id)
+            else:
+                people.date_membership(session=self.session, team_id=team.id, person_id=person_id,
+                                       since=since, only_undated=True)
+
+    def finish(self) -> None:
+        """After every file: date the memberships that came without a member_since."""
+        self.member_since.apply(self.session)
 
     def _mandate_row(self, row: Row) -> None:
         team = self.team(row, row.get("team"))
@@ -217,6 +234,7 @@ class RowImporter:
             trigger_note=row.get("trigger_note"), reaction_note=row.get("reaction_note"),
             follow_up=row.get("follow_up").lower() or None)
         gid = values["id"] or derived_id(row.get("team"), row.get("person"), data)
+        self.member_since.saw_gesture(team, values["occurred_at"])
         return row, team.id, person_id, data, gid
 
     def _log(self, row: Row, team_id: int, person_id: int, data: GestureInput, gid: uuid.UUID) -> None:

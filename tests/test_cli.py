@@ -222,6 +222,8 @@ ONE_MISTAKE_PER_COMMAND = {
     "digest": (["digest", "--week", "2026-W99"], "not an ISO week"),
     "run": (["run", "--port", "not-a-port"], "is not a valid integer"),
     "verify": (["verify", "--bogus"], "No such option '--bogus'"),
+    "person": (["person", "export", "Nobody"], "nobody is called or has the e-mail or id 'Nobody'"),
+    "retention": (["retention", "apply"], "retention is off"),
 }
 
 

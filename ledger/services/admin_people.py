@@ -6,7 +6,7 @@ comes back to life. PINs are reset through the existing one-time set-up code (le
 passwords through a one-time link (ledger.services.password_reset).
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -33,14 +33,6 @@ def _person(session: Session, person_id: int) -> Person:
     return person
 
 
-def _since_errors(since: object) -> list[FieldError]:
-    if since is None:
-        return []
-    if not isinstance(since, date) or since.year < 2000 or since > date.today() + timedelta(days=366):
-        return [FieldError("since", "range")]
-    return []
-
-
 def add_person(*, session: Session, actor: Actor, display_name: str, role: str = Role.STAFF,
                email: str | None = None, team_id: int | None = None, since: date | None = None) -> Person:
     """Add a person (admins any role; a team's manager staff of that team), optionally with a membership."""
@@ -52,18 +44,11 @@ def add_person(*, session: Session, actor: Actor, display_name: str, role: str =
         get_team(session=session, team_id=team_id)
         if not may_manage_team_people(session=session, actor=actor, team_id=team_id):
             raise NotAllowed("not your team")
-    errors = _since_errors(since)
-    if errors:
-        raise ValidationFailed(errors)
-    person = people_service.create_person(session=session, display_name=display_name, role=role,
-                                          email=email or None, team_ids=[team_id] if team_id else [],
-                                          actor_id=actor.person_id)
-    if team_id is not None and since is not None:
-        membership = session.get(Membership, (team_id, person.id))
-        membership.since = since
-        session.add(membership)
-        session.commit()
-    return person
+    if team_id is None and since is not None:
+        raise ValidationFailed([FieldError("team", "required")])
+    return people_service.create_person(session=session, display_name=display_name, role=role,
+                                        email=email or None, team_ids=[team_id] if team_id else [],
+                                        actor_id=actor.person_id, since=since)
 
 
 def memberships(*, session: Session, person_id: int) -> list[tuple[Team, Membership]]:
@@ -86,7 +71,7 @@ def set_membership(*, session: Session, actor: Actor, person_id: int, team_id: i
     """Make a person a member of a team from `since` (or correct the start date of a membership)."""
     person = _person(session, person_id)
     _check_member_change(session, actor, person, team_id)
-    errors = _since_errors(since)
+    errors = people_service.since_errors(since)
     if errors:
         raise ValidationFailed(errors)
     membership = session.get(Membership, (team_id, person_id))

@@ -1,6 +1,7 @@
 """Teams, people and memberships: creation with validated credentials, activation, look-ups."""
 
 import re
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func
@@ -24,6 +25,15 @@ def _name_errors(field: str, value, max_len: int) -> list[FieldError]:
         return [FieldError(field, "required")]
     return text_errors(field, value, max_len) + (
         [FieldError(field, "control_chars")] if isinstance(value, str) and "\n" in value.strip() else [])
+
+
+def since_errors(since: object) -> list[FieldError]:
+    """A membership's start date: a real date from 2000 on, at most a year ahead (a typo otherwise)."""
+    if since is None:
+        return []
+    if not isinstance(since, date) or since.year < 2000 or since > date.today() + timedelta(days=366):
+        return [FieldError("since", "range")]
+    return []
 
 
 def _timezone_ok(name) -> bool:
@@ -67,8 +77,9 @@ def normalise_email(email: str | None) -> str | None:
     return (email or "").strip().lower() or None
 
 
-def _person_errors(session: Session, display_name, role, email, password, pin, team_ids) -> list[FieldError]:
-    errors = _name_errors("display_name", display_name, 80)
+def _person_errors(session: Session, display_name, role, email, password, pin, team_ids,
+                   since=None) -> list[FieldError]:
+    errors = _name_errors("display_name", display_name, 80) + since_errors(since)
     if role not in set(Role):
         errors.append(FieldError("role", "unknown"))
     if email is not None and (not isinstance(email, str) or len(email) > 254 or not _EMAIL_RE.match(email)):
@@ -88,10 +99,11 @@ def _person_errors(session: Session, display_name, role, email, password, pin, t
 
 def create_person(*, session: Session, display_name: str, role: Role = Role.STAFF, team_ids=(),
                   email: str | None = None, password: str | None = None, pin: str | None = None,
-                  actor_id: int | None = None) -> Person:
-    """Create a person with optional sign-in credentials (hashed) and team memberships."""
+                  actor_id: int | None = None, since: date | None = None) -> Person:
+    """Create a person with optional sign-in credentials (hashed) and team memberships (from `since`)."""
     email = normalise_email(email) if isinstance(email, str | None) else email
-    errors = _person_errors(session, display_name, role, email, password or None, pin or None, team_ids)
+    errors = _person_errors(session, display_name, role, email, password or None, pin or None, team_ids,
+                            since)
     if errors:
         raise ValidationFailed(errors)
     person = Person(display_name=display_name.strip(), role=role, email=email,
@@ -100,25 +112,44 @@ def create_person(*, session: Session, display_name: str, role: Role = Role.STAF
     session.add(person)
     _flush_or(session, FieldError("email", "taken"))
     for tid in dict.fromkeys(team_ids):
-        session.add(Membership(team_id=tid, person_id=person.id))
+        session.add(Membership(team_id=tid, person_id=person.id, since=since))
     audit.record(session, action="person.create", actor_id=actor_id, entity="person", entity_id=person.id,
                  detail={"role": role, "teams": list(dict.fromkeys(team_ids))})
     session.commit()
     return person
 
 
-def add_member(*, session: Session, team_id: int, person_id: int) -> None:
-    """Make a person a member of a team (doing nothing when they already are)."""
+def add_member(*, session: Session, team_id: int, person_id: int, since: date | None = None) -> None:
+    """Make a person a member of a team from `since` (doing nothing when they already are)."""
     if session.get(Team, team_id) is None:
         raise NotFound("team")
     if session.get(Person, person_id) is None:
         raise NotFound("person")
+    if since_errors(since):
+        raise ValidationFailed(since_errors(since))
     if session.get(Membership, (team_id, person_id)) is None:
-        session.add(Membership(team_id=team_id, person_id=person_id))
+        session.add(Membership(team_id=team_id, person_id=person_id, since=since))
         try:
             session.commit()
         except IntegrityError:  # added concurrently: the membership exists, which is what was asked
             session.rollback()
+
+
+def date_membership(*, session: Session, team_id: int, person_id: int, since: date,
+                    only_undated: bool = False) -> bool:
+    """Set the day a member joined the team (an import's dates); with `only_undated` a known date stays."""
+    errors = since_errors(since)
+    if errors:
+        raise ValidationFailed(errors)
+    membership = session.get(Membership, (team_id, person_id))
+    if membership is None:
+        raise NotFound("membership")
+    if only_undated and membership.since is not None or membership.since == since:
+        return False
+    membership.since = since
+    session.add(membership)
+    session.commit()
+    return True
 
 
 def set_active(*, session: Session, person_id: int, active: bool, actor_id: int | None = None) -> Person:

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, SQLModel, select
 
-from ledger.errors import FieldError, NotAllowed, NotFound, ValidationFailed
+from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
 from ledger.models import (
     Appreciation,
     AuditEvent,
@@ -114,10 +114,15 @@ def _sessions(session: Session, person_id: int) -> dict[str, list[dict]]:
     }
 
 
-def export_person(*, session: Session, actor: Actor, person_id: int) -> dict:
-    """Everything stored about one person, as JSON-ready data (admins only; audited)."""
-    if not may_administer(actor=actor):
+def _operator_or_admin(actor: Actor | None, allowed) -> None:
+    # None is the operator at the command line (who holds the database anyway); a web caller is an Actor.
+    if actor is not None and not allowed(actor=actor):
         raise NotAllowed("administrators only")
+
+
+def export_person(*, session: Session, actor: Actor | None, person_id: int) -> dict:
+    """Everything stored about one person, as JSON-ready data (admins, or the operator: None; audited)."""
+    _operator_or_admin(actor, may_administer)
     person = _person(session, person_id)
     profile = {k: v for k, v in _dump(person).items() if k not in _SECRET_COLUMNS}
     profile.update(has_pin=bool(person.pin_hash), has_password=bool(person.password_hash))
@@ -125,8 +130,8 @@ def export_person(*, session: Session, actor: Actor, person_id: int) -> dict:
     data = {"person": profile, "memberships": memberships, **_gestures(session, person_id),
             **_appreciations(session, person_id), **_sessions(session, person_id),
             **_reviews_and_audit(session, person_id, [m["team_id"] for m in memberships])}
-    audit.record(session, action="person.export", actor_id=actor.person_id, entity="person",
-                 entity_id=person_id)
+    audit.record(session, action="person.export", actor_id=actor.person_id if actor else None,
+                 entity="person", entity_id=person_id)
     session.commit()
     return data
 
@@ -158,12 +163,11 @@ def _replace_name_in_session_texts(session: Session, person_id: int, name: str, 
             session.add(row)
 
 
-def erase_person(*, session: Session, actor: Actor, person_id: int) -> str:
-    """Erase a person (admins only): pseudonym, texts gone, credentials and sessions gone, numbers kept."""
-    if not may_erase_person(actor=actor):
-        raise NotAllowed("administrators only")
+def erase_person(*, session: Session, actor: Actor | None, person_id: int) -> str:
+    """Erase a person (admins, or the operator: None): pseudonym, texts and credentials gone, numbers kept."""
+    _operator_or_admin(actor, may_erase_person)
     person = _person(session, person_id)
-    if person.id == actor.person_id:
+    if actor is not None and person.id == actor.person_id:
         raise NotAllowed("you cannot erase yourself")
     name, alias, now = person.display_name, pseudonym(person.id), utcnow()
     if person.erased_at is None:
@@ -180,8 +184,8 @@ def erase_person(*, session: Session, actor: Actor, person_id: int) -> str:
     person.deactivated_at = person.deactivated_at or now
     person.session_version += 1
     session.add(person)
-    audit.record(session, action="person.erase", actor_id=actor.person_id, entity="person",
-                 entity_id=person.id, detail={"pseudonym": alias})
+    audit.record(session, action="person.erase", actor_id=actor.person_id if actor else None,
+                 entity="person", entity_id=person.id, detail={"pseudonym": alias})
     session.commit()
     return alias
 
@@ -217,12 +221,16 @@ def apply_retention(*, session: Session, actor: Actor | None, months: int | None
 
 
 def find_person(*, session: Session, key: str) -> Person:
-    """A person by id, e-mail or exact display name (for the CLI); NotFound or ambiguous -> NotFound."""
+    """A person by id, e-mail or exact display name (for the CLI): NotFound, or Conflict when two match."""
     key = (key or "").strip()
-    if key.isdigit():
-        return _person(session, int(key))
+    if key.isdigit() and len(key) <= 18:
+        found = session.get(Person, int(key))
+        if found is not None:
+            return found
     rows = list(session.exec(select(Person).where(or_(Person.email == key.lower(),
                                                       Person.display_name == key)).limit(2)))
-    if len(rows) != 1:
-        raise NotFound("person")
+    if not rows:
+        raise NotFound(f"nobody is called or has the e-mail or id {key!r}")
+    if len(rows) > 1:
+        raise Conflict(f"more than one person is called {key!r}: give their e-mail or id instead")
     return rows[0]

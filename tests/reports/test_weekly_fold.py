@@ -36,7 +36,7 @@ def sums(reactions: list[int], spent: int = 0, **keys) -> SimpleNamespace:
 
 
 def member(pid: int, name: str, role: str = "staff") -> SimpleNamespace:
-    return SimpleNamespace(id=pid, display_name=name, role=role, created_at=LONG_AGO)
+    return SimpleNamespace(id=pid, display_name=name, role=role, created_at=LONG_AGO, since=None)
 
 
 def story_row() -> SimpleNamespace:

@@ -1,5 +1,7 @@
 """Setting up: `gesture-ledger init` (the schema) and `gesture-ledger create-user` (the first admin, …)."""
 
+from datetime import datetime
+
 import click
 from flask.cli import with_appcontext
 
@@ -30,21 +32,28 @@ def init_command() -> None:
 @click.option("--password", help="For managers and admins (at least 10 characters). Leave it out to be "
                                  "asked for it, hidden, in a terminal.")
 @click.option("--pin", help="4 to 6 digits, for staff signing in on a tablet.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date (YYYY-MM-DD) the person joined the teams given; the report treats a "
+                   "colleague as new for their first weeks.")
 @with_appcontext
 def create_user_command(name: str, role: str, email: str | None, teams: tuple[str, ...],
-                        password: str | None, pin: str | None) -> None:
+                        password: str | None, pin: str | None, since: datetime | None) -> None:
     """Create a person, e.g. the first admin:
 
     \b
       gesture-ledger create-user "Ilse de Wit" --role admin --email ilse@example.org
     """
     password = _checked_sign_in(role, email, teams, password)
+    if since is not None and not teams:
+        raise click.ClickException("--since is the date the person joined a team: give --team too")
     require_current_schema(engine())
     with session_scope(engine()) as session:
         found = [_team(session, team) for team in teams]
         person = people.create_person(session=session, display_name=name, role=role, email=email,
-                                      team_ids=[t.id for t in found], password=password, pin=pin)
+                                      team_ids=[t.id for t in found], password=password, pin=pin,
+                                      since=since.date() if since else None)
         where = f", member of {', '.join(t.name for t in found)}" if found else ""
+        where += f" since {since.date().isoformat()}" if found and since else ""
         click.echo(f"Created {role} {person.display_name}" + (f" <{person.email}>" if person.email else "")
                    + where + ".")
     if role == Role.STAFF and not pin:
