@@ -3,7 +3,9 @@
 Charts are pure functions of a WeeklyReport. Words come in through `text`, a reports.i18n.Lang: the one
 catalogue, the one label per code and the one money formatter, so this module stays free of Flask.
 The design is calm on purpose: one accent colour, no red for spending over the frame, people in
-alphabetical order (never ranked), every average shown with its n.
+alphabetical order (never ranked), every average shown with its n. Charts show plain means (shrinking
+toward the team mean stays inside the prompt logic); a group with fewer than MIN_GROUP_N gestures is drawn
+hollow and low, labelled "too few to say", and a chart with nothing to draw is a sentence, not empty axes.
 """
 
 import html
@@ -23,6 +25,8 @@ MUTED = "#5b6770"
 WARM = "#b7791f"  # amber, for the outer funnel limit only: calm, not alarming
 GRID = "#e4e1da"
 HEAT_SCALE = [[0.0, "#f4f1ea"], [0.5, "#9cc9bf"], [1.0, "#1d6b5f"]]
+MIN_GROUP_N = 5  # a group with fewer gestures is drawn as "too few to say", never as a real bar
+FEW_BAR_HEIGHT = 1.25  # such a group's hollow stub on the 1–5 axis: visibly lower than any real mean
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,9 @@ class Chart:
     id: str
     title: str
     note: str
-    figure: dict
+    figure: dict | None  # None: nothing to draw, `empty` says so in a sentence
     table: Table
+    empty: str = ""
 
 
 def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
@@ -50,8 +55,12 @@ def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
     charts = []
     if report.person_level and report.people:
         charts.append(mandate_use_chart(report, text))
-    charts += [reaction_by_band_chart(report, text), kind_trigger_chart(report, text),
-               trend_chart(report, text)]
+    if report.window_totals.n:
+        charts += [reaction_by_band_chart(report, text), kind_trigger_chart(report, text)]
+    else:
+        charts.append(_empty("reaction-by-band", text.gettext("Reaction by cost band"), text))
+    if any(p.gestures for p in report.trend):
+        charts.append(trend_chart(report, text))
     if report.person_level and any(p.window_reaction.n for p in report.people):
         charts.append(funnel_chart(report, text))
     return charts
@@ -101,40 +110,54 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
                  figure, table)
 
 
-def _stat_hover(text: Lang, name: str, stat: Stat) -> str:
-    return (f"{name}<br>{text.gettext('reaction')} {text.num(stat.mean)} (n={stat.n})<br>"
-            f"{text.gettext('adjusted for small n')} {text.num(stat.shrunk)}")
+def _empty(chart_id: str, title: str, text: Lang) -> Chart:
+    sentence = text.gettext("No gestures in these weeks yet, so there is nothing to draw.")
+    return Chart(chart_id, title, "", None, Table((), ()), empty=sentence)
+
+
+def _few(stat: Stat) -> bool:
+    return 0 < stat.n < MIN_GROUP_N
+
+
+def _band_label(text: Lang, stat: Stat) -> str:
+    if not stat.n:
+        return "n=0"
+    if _few(stat):
+        return f"{text.gettext('too few to say')} · n={stat.n}"
+    return f"{text.num(stat.mean)} · n={stat.n}"
 
 
 def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
-    """Mean reaction per cost band over the trailing window, shrunk toward the team mean, with n."""
+    """Mean reaction per cost band over the window with its n; a thin band is drawn hollow and low."""
     _, bands = text.gettext, list(report.by_band)
     names = [text.label("band", g.code) for g in bands]
-    pairs = list(zip(names, bands, strict=True))
-    fig = go.Figure(go.Bar(x=names, y=[g.stat.shrunk if g.stat.n else None for g in bands],
-                           marker_color=ACCENT, textposition="outside", cliponaxis=False, hoverinfo="text",
-                           text=[f"{text.num(g.stat.shrunk)} · n={g.stat.n}" if g.stat.n else "n=0"
-                                 for g in bands],
-                           hovertext=[_stat_hover(text, n, g.stat) for n, g in pairs]))
+    heights = [None if not g.stat.n else FEW_BAR_HEIGHT if _few(g.stat) else g.stat.mean for g in bands]
+    fig = go.Figure(go.Bar(
+        x=names, y=heights, textposition="outside", cliponaxis=False, hoverinfo="text",
+        marker=dict(color=["rgba(0,0,0,0)" if _few(g.stat) else ACCENT for g in bands],
+                    line=dict(color=[MUTED if _few(g.stat) else ACCENT for g in bands], width=1.5),
+                    pattern=dict(shape=["/" if _few(g.stat) else "" for g in bands], fgcolor=MUTED)),
+        text=[_band_label(text, g.stat) for g in bands],
+        hovertext=[f"{n}<br>{_band_label(text, g.stat)}" for n, g in zip(names, bands, strict=True)]))
     figure = _layout(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1))
     figure["layout"]["margin"]["l"] = 56  # room for the rotated axis title
-    rows = tuple((n, str(g.stat.n), text.num(g.stat.mean), text.num(g.stat.shrunk), text.cents(g.spent_cents))
-                 for n, g in zip(names, bands, strict=True))
-    table = Table((_("Cost band"), "n", _("Mean reaction"), _("Adjusted for small n"), _("Spent")), rows)
-    note = _("Last %(weeks)s weeks. Small groups are pulled toward the team mean, so a few entries never "
-             "look like a discovery.") % {"weeks": report.window_weeks}
+    rows = tuple((n, str(g.stat.n), _band_label(text, g.stat) if _few(g.stat) else text.num(g.stat.mean),
+                  text.cents(g.spent_cents)) for n, g in zip(names, bands, strict=True))
+    table = Table((_("Cost band"), "n", _("Mean reaction"), _("Spent")), rows)
+    note = _("Last %(weeks)s weeks: the mean reaction and its n. A band with fewer than %(min)s gestures is "
+             "drawn hollow: too few to say.") % {"weeks": report.window_weeks, "min": MIN_GROUP_N}
     return Chart("reaction-by-band", _("Reaction by cost band"), note, figure, table)
 
 
 def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
-    """Heatmap of the (shrunk) mean reaction for each kind × trigger pair with entries, labelled with n."""
+    """Heatmap of the mean reaction of each kind × trigger pair with its n; thin pairs stay uncoloured."""
     _, groups = text.gettext, [g for g in report.by_kind_trigger if g.stat.n]
     kinds = sorted({g.parts[0] for g in groups})
     triggers = sorted({g.parts[-1] for g in groups})
     cell = {g.parts: g.stat for g in groups}
-    z = [[cell[(k, tr)].shrunk if (k, tr) in cell else None for tr in triggers] for k in kinds]
-    labels = [[f"{text.num(cell[(k, tr)].shrunk)}<br>n={cell[(k, tr)].n}" if (k, tr) in cell else ""
-               for tr in triggers] for k in kinds]
+    z = [[cell[(k, tr)].mean if (k, tr) in cell and not _few(cell[(k, tr)]) else None for tr in triggers]
+         for k in kinds]
+    labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]
     fig = go.Figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
                                y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
                                hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
@@ -142,12 +165,21 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
     figure = _layout(fig, 110 + 44 * max(len(kinds), 1), text.lang, xaxis=dict(side="top", showgrid=False),
                      yaxis=dict(showgrid=False, autorange="reversed"))
     rows = tuple((text.label("kind", g.parts[0]), text.label("trigger", g.parts[-1]), str(g.stat.n),
-                  text.num(g.stat.mean), text.num(g.stat.shrunk))
+                  text.gettext("too few to say") if _few(g.stat) else text.num(g.stat.mean))
                  for g in sorted(groups, key=lambda g: g.parts))
-    table = Table((_("Kind"), _("Prompted by"), "n", _("Mean reaction"), _("Adjusted for small n")), rows)
-    note = _("Last %(weeks)s weeks; each cell shows the reaction adjusted for small n, and its n.") % {
-        "weeks": report.window_weeks}
+    table = Table((_("Kind"), _("Prompted by"), "n", _("Mean reaction")), rows)
+    note = _("Last %(weeks)s weeks; each cell shows the mean reaction and its n. Pairs with fewer than "
+             "%(min)s gestures stay uncoloured: too few to say.") % {"weeks": report.window_weeks,
+                                                                       "min": MIN_GROUP_N}
     return Chart("kind-trigger", _("Reaction by kind and trigger"), note, figure, table)
+
+
+def _heat_label(text: Lang, stat: Stat | None) -> str:
+    if stat is None:
+        return ""
+    if _few(stat):
+        return f"n={stat.n}<br>{text.gettext('too few to say')}"
+    return f"{text.num(stat.mean)}<br>n={stat.n}"
 
 
 def trend_chart(report: WeeklyReport, text: Lang) -> Chart:

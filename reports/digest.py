@@ -18,11 +18,13 @@ from ledger.models import Membership, Person, Team
 from ledger.types import utcnow
 from ledger.vocab import Role
 from ledger.weeks import IsoWeek, last_complete_week
+from reports.export import follow_up_line, frame_line
 from reports.i18n import Lang, lang_for
 from reports.model import Prompt, WeeklyReport
+from reports.settings import PROMPTS_SHOWN
 from reports.weekly import build_weekly_report
 
-TOP_PROMPTS = 3  # prompts per team in the mail; the rest wait on the report page
+TOP_PROMPTS = PROMPTS_SHOWN  # prompts per team in the mail, as on the page; the rest wait on the report page
 DEFAULT_LANG = "nl"
 
 @dataclass(frozen=True)
@@ -135,10 +137,22 @@ def _headline(report: WeeklyReport, words: Lang) -> str:
     frame = ""
     if tot.allowance_cents:
         frame = words.gettext(" of %(frame)s frame", frame=words.money(tot.allowance_cents))
-    return words.gettext("%(gestures)s gestures · %(spent)s%(frame)s · reaction %(reaction)s (n=%(n)s) · "
+    line = words.gettext("%(gestures)s gestures · %(spent)s%(frame)s · reaction %(reaction)s (n=%(n)s) · "
                          "%(appreciated)s appreciated", gestures=tot.gestures, frame=frame,
                          spent=words.money(tot.spent_cents), reaction=words.num(tot.reaction.mean),
                          n=tot.reaction.n, appreciated=tot.appreciated)
+    return line + (f" · {frame_line(report, words)}" if report.month is not None else "")
+
+
+def _follow_ups(report: WeeklyReport, words: Lang, text: list, html: list) -> None:
+    """The prompts of earlier weeks marked discussed: the digest asks what came of them."""
+    if not report.discussed:
+        return
+    title = words.gettext("Following up")
+    lines = [follow_up_line(r, words) for r in report.discussed]
+    text += [title, *(f"  - {line}" for line in lines), ""]
+    html.append(f"<p><strong>{escape(title)}</strong></p><ul>"
+                + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
 
 
 def _section(section: Section, words: Lang, top: int, public_url: str, text: list, html: list):
@@ -148,10 +162,12 @@ def _section(section: Section, words: Lang, top: int, public_url: str, text: lis
     text += [title, "=" * len(title), headline, ""]
     html += [f'<h2 style="font-size:18px;margin:24px 0 4px">{escape(title)}</h2>',
              f"<p><strong>{escape(headline)}</strong></p>"]
-    for prompt in report.prompts[:top]:
+    _follow_ups(report, words, text, html)
+    shown = report.shown_prompts[:top]
+    for prompt in shown:
         link = report_url(public_url, report.team_id, report.week, prompt.key)
         _prompt(prompt, words, link, text, html)
-    more = len(report.prompts) - top
+    more = len(report.prompts) - len(shown)
     closing = None
     if not report.prompts:
         closing = words.gettext("No conversation prompts this week: too little to go on yet.")

@@ -75,9 +75,10 @@ def test_spending_over_the_allowance_is_not_painted_red():
     assert "red" not in figure and "#d62728" not in figure and "#ff0000" not in figure
 
 
-def test_every_cost_band_shows_its_n_and_the_empty_band_says_n_is_zero():
+def test_every_cost_band_shows_its_plain_mean_and_n_and_thin_bands_say_too_few_to_say():
     chart = by_id(charts_for(sample_report()))["reaction-by-band"]
-    assert chart.figure["data"][0]["text"] == ["3.8 · n=12", "4.1 · n=3", "n=0", "3.4 · n=2"]
+    assert chart.figure["data"][0]["text"] == ["3.9 · n=12", "too few to say · n=3", "n=0",
+                                               "too few to say · n=2"]
     assert [r[:2] for r in chart.table.rows] == [("Free", "12"), ("Up to €5", "3"), ("€5–€15", "0"),
                                                   ("Over €15", "2")]
 
@@ -86,8 +87,8 @@ def test_the_heatmap_labels_each_cell_with_its_n_and_leaves_empty_pairs_blank():
     heat = by_id(charts_for(sample_report()))["kind-trigger"].figure["data"][0]
     assert heat["type"] == "heatmap"
     assert heat["y"] == ["Extra time", "Treat"] and heat["x"] == ["Complaint or problem", "Waiting or delay"]
-    assert heat["text"] == [["3.1<br>n=2", ""], ["", "4.2<br>n=7"]]
-    assert heat["z"] == [[3.1, None], [None, 4.2]]
+    assert heat["text"] == [["n=2<br>too few to say", ""], ["", "4.4<br>n=7"]]
+    assert heat["z"] == [[None, None], [None, 4.4]]  # plain means; a thin pair stays uncoloured
 
 
 def test_the_trend_covers_twelve_weeks_with_a_gap_where_a_week_had_no_reactions():
@@ -117,7 +118,7 @@ def test_a_clear_outlier_is_named_a_conversation_not_a_failure():
 def test_dutch_charts_write_decimal_commas_and_dutch_money():
     report = replace(sample_report(), lang="nl")
     charts = by_id(charts_for(report, Lang("nl")))
-    assert charts["reaction-by-band"].figure["data"][0]["text"][0] == "3,8 · n=12"
+    assert charts["reaction-by-band"].figure["data"][0]["text"][0] == "3,9 · n=12"
     assert charts["mandate-use"].table.rows[0][2] == "€\u00a020,00"
 
 
@@ -126,3 +127,27 @@ def test_the_funnel_names_only_people_outside_the_lines_on_the_chart_and_everyon
     chart = funnel_chart(report, Lang())
     assert chart.figure["data"][-1]["text"] == ["Anouk", ""]
     assert [row[0] for row in chart.table.rows] == ["Anouk", "Bram"]
+
+
+def test_a_single_gesture_is_drawn_hollow_and_lower_than_any_real_bar_never_like_a_group():
+    bands = (Group("band", "free", Stat(52, 3.2, 3.3)), Group("band", "over_15", Stat(1, 5.0, 3.6)))
+    bar = by_id(charts_for(sample_report(by_band=bands)))["reaction-by-band"].figure["data"][0]
+    assert bar["y"][1] < bar["y"][0] and bar["y"][1] < 1.5  # one 5/5 is not a tall bar
+    assert bar["marker"]["color"][1] == "rgba(0,0,0,0)" and bar["marker"]["color"][0] != "rgba(0,0,0,0)"
+    assert bar["text"] == ["3.2 · n=52", "too few to say · n=1"]
+
+
+def test_charts_show_plain_means_never_the_shrunk_ones():
+    bands = (Group("band", "free", Stat(20, 4.6, 4.1)),)
+    chart = by_id(charts_for(sample_report(by_band=bands)))["reaction-by-band"]
+    assert chart.figure["data"][0]["y"] == [4.6] and chart.table.rows[0][2] == "4.6"
+    assert "adjusted" not in json.dumps(chart.figure).lower()
+
+
+def test_an_empty_week_shows_a_sentence_instead_of_empty_axes():
+    empty = sample_report(window_totals=Stat(0), by_band=(), by_kind_trigger=(), people=(),
+                          person_level=False,
+                          trend=tuple(WeekPoint(W45.shift(i - 11), 0, 0, Stat(0)) for i in range(12)))
+    charts = charts_for(empty)
+    assert [c.id for c in charts] == ["reaction-by-band"]
+    assert charts[0].figure is None and "nothing to draw" in charts[0].empty

@@ -89,7 +89,7 @@ def test_each_manager_gets_one_mail_with_their_teams_numbers_top_prompts_and_lin
     report = f"{PUBLIC}/reports/{scene.team.id}?week=2026-W45"
     assert f"Open the report: {report}" in text and f'href="{report}"' in html
     first = digests[0]
-    assert text.count("\n* ") == 3  # the top three prompts, each with its own link
+    assert text.count("\n* ") == 5  # the five the page shows first, each with its own link
     assert f"{report}#p-spend-contrast-2026-w45-" in text
     assert "What did Anouk and Chris each notice" in text and "What did Anouk and Chris" in html
     assert first.lang == "en" and msg["Content-Language"] == "en"
@@ -156,3 +156,16 @@ def test_the_cli_says_clearly_when_the_week_or_the_mail_server_is_wrong(app, ses
     no_server = cli("digest", "--week", "2026-W45", "--send")
     assert no_server.exit_code != 0 and "could not send through 127.0.0.1:1" in no_server.output
     assert "Traceback" not in no_server.output
+
+
+def test_the_dry_run_prints_readable_text_and_writes_the_html_part_for_a_browser(app, session, cli, tmp_path):
+    busy_team(session)
+    app.config.update(PUBLIC_URL=PUBLIC)
+    page = tmp_path / "digest.html"
+    dry = cli("digest", "--week", "2026-W45", "--html", str(page))
+    assert dry.exit_code == 0, dry.output
+    assert "€\u00a065,50" in dry.output and "·" in dry.output  # the characters themselves (Dutch)
+    assert "=E2=82=AC" not in dry.output and "=C2=B7" not in dry.output  # no quoted-printable
+    assert "Subject: Je week 45 in Gesture Ledger: Front desk" in dry.output
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "?week=2026-W45#p-spend-contrast" in html

@@ -1,10 +1,12 @@
 """Reading the week: `gesture-ledger report` (a team's report on the terminal as text, JSON or CSV) and
 `gesture-ledger digest` (the weekly e-mail to every manager, for a scheduler such as cron).
 
-Without --send the digest e-mails are printed (a dry run to read before switching the schedule on).
+Without --send the digest e-mails are printed as people read them (headers and the plain-text part, no
+quoted-printable), and --html FILE writes the HTML part for a browser: a dry run before the schedule is on.
 """
 
 import smtplib
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -16,7 +18,7 @@ from ledger.db import session_scope
 from ledger.models import Team
 from ledger.types import utcnow
 from ledger.weeks import IsoWeek, last_complete_week
-from reports.digest import SmtpSettings, build_digests, send_digests, to_message
+from reports.digest import SmtpSettings, build_digests, send_digests
 from reports.export import to_csv, to_json, to_text
 from reports.weekly import build_weekly_report
 from web.cli.common import engine, require_current_schema
@@ -73,11 +75,25 @@ def _smtp_settings(config) -> SmtpSettings:
                         sender=config.get("MAIL_FROM", defaults.sender))
 
 
+def _print_dry_run(digests, sender: str, html: Path | None) -> None:
+    """Each e-mail as a person reads it; the HTML parts into `html` (numbered when there are several)."""
+    for digest in digests:
+        click.echo(f"From: {sender}\nTo: {digest.email}\nSubject: {digest.subject}\n"
+                   f"Content-Language: {digest.lang}\n\n{digest.text}")
+    if html is not None:
+        for i, digest in enumerate(digests, 1):
+            path = html if len(digests) == 1 else html.with_name(f"{html.stem}-{i}{html.suffix}")
+            path.write_text(digest.html, encoding="utf-8")
+            click.echo(f"HTML part for {digest.email} written to {path}")
+
+
 @click.command("digest")
 @click.option("--week", help="ISO week like 2026-W45 (default: each team's last complete week).")
 @click.option("--send", is_flag=True, help="Send through SMTP_HOST/SMTP_PORT; without it, print the e-mails.")
+@click.option("--html", "html", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Without --send: also write the HTML part here (several managers: FILE-1, FILE-2...).")
 @with_appcontext
-def digest_command(week: str | None, send: bool) -> None:
+def digest_command(week: str | None, send: bool, html: Path | None) -> None:
     """E-mail each manager their teams' headline numbers and top conversation prompts."""
     chosen = _parse_week(week, "2026-W45")
     config = current_app.config
@@ -89,8 +105,7 @@ def digest_command(week: str | None, send: bool) -> None:
                                 currency=config.get("CURRENCY", "EUR"))
     settings = _smtp_settings(config)
     if not send:
-        for digest in digests:
-            click.echo(to_message(digest, sender=settings.sender).as_string())
+        _print_dry_run(digests, settings.sender, html)
         click.echo(f"{len(digests)} digest(s) not sent (dry run). Add --send to send them.")
         _fail_when_broken(verdict)
         return
