@@ -81,6 +81,16 @@ def page_count(path: Path) -> int:
         conn.close()
 
 
+def ledger_verify(stage: Stage) -> tuple[bool | None, str]:
+    """`gesture-ledger verify` on the run's database: (True, "ledger intact: …"), (False, the first broken
+    link), or (None, why) when this version of the app has no such command yet."""
+    try:
+        return True, cli(stage, "verify", "--no-heads")
+    except RuntimeError as err:
+        text = str(err)
+        return (None, "no verify command") if "No such command" in text else (False, text)
+
+
 def cli(stage: Stage, *args: str, db_url: str | None = None, timeout: float = 120) -> str:
     """Run `gesture-ledger ARGS` against the stage's database (or `db_url`) as an operator would."""
     env = {k: v for k, v in os.environ.items() if k != "FLASK_DEBUG"} | stage.app_env()

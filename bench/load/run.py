@@ -34,6 +34,8 @@ def problems(outcome: Outcome, *, busy: bool = False) -> list[str]:
         found.append(f"{outcome.name}: no 503 while the database was busy or full")
     if "missing" in outcome.extra and (outcome.extra["missing"] or outcome.extra["different"]):
         found.append(f"{outcome.name}: the restored backup is not a consistent prefix ({outcome.extra})")
+    if outcome.extra.get("chain_intact") is False:
+        found.append(f"{outcome.name}: gesture-ledger verify found a broken link (see the notes)")
     return found
 
 

@@ -118,6 +118,9 @@ def backup_during_writes(stage: Stage, server: Server, seconds: float, restore_u
         f"{integrity(restore_url)}")
     outcome.extra = {"missing": len(missing), "different": len(different), "rows": len(restored),
                        "acked_before": len(seen["acked"]), "integrity": integrity(restore_url)}
+    # The team's hash chain after every run so far (tamper evidence, DESIGN §8), where the app checks it.
+    outcome.extra["chain_intact"], text = faults.ledger_verify(stage)
+    outcome.notes.append(f"gesture-ledger verify on the live ledger: {text.splitlines()[0] if text else ''}")
     return outcome
 
 
@@ -130,9 +133,11 @@ def two_servers(stage: Stage, server: Server, seconds: float) -> Outcome:
         tally = run.finish()
     split = ", ".join(f"{name} {n}" for name, n in sorted(tally.served_by.items()))
     both = sum(1 for t in run.tallies if len(t.served_by) == 2)  # one tablet's requests on both servers
+    chain_intact, text = faults.ledger_verify(stage)  # two servers appending to one team's hash chain
     return Outcome("two servers behind haproxy", stage.kind, tally, verify(stage.db_url, tally, before),
-                   [f"answers per server: {split}; tablets served by both: {both} of {len(run.tallies)}"],
-                   extra={"tablets_on_both": both, "tablets": len(run.tallies)})
+                   [f"answers per server: {split}; tablets served by both: {both} of {len(run.tallies)}",
+                    f"gesture-ledger verify: {text.splitlines()[0] if text else ''}"],
+                   extra={"tablets_on_both": both, "tablets": len(run.tallies), "chain_intact": chain_intact})
 
 
 def _wait_for_refusal(run: Run, *, until: float) -> float:

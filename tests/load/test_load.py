@@ -27,3 +27,4 @@ def test_two_app_servers_behind_haproxy_share_the_load_without_state_of_their_ow
     assert min(served.values()) >= 0.3 * sum(served.values()), outcome.report()  # round robin, per request
     # One tablet's gestures and resends land on either server (interleaving decides which: most, not all).
     assert outcome.extra["tablets_on_both"] >= outcome.extra["tablets"] // 2, outcome.report()
+    assert outcome.extra["chain_intact"] is not False, outcome.report()  # None: no verify command yet
