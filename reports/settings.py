@@ -1,7 +1,8 @@
 """Named settings of the weekly report (the windows it looks at and who may be compared)."""
 
 # Person-level comparisons only with at least this many people the comparison is about: staff of the team
-# who can give (the managers who read the report do not count).
+# who can give (the managers who read the report do not count). Each team sets its own (Team.min_group_size,
+# by an admin); this is the default for a team without one.
 MIN_ACTIVE_MEMBERS = 3
 WINDOW_WEEKS = 8  # prompts about what moves customers look at this many weeks, ending with the reported one
 RECENT_WEEKS = 2  # the "recent" end of the window, compared with the weeks before it (shifting triggers)

@@ -174,13 +174,13 @@ class _Reader:
 
 
 def may_compare_people(team, members) -> bool:
-    """Person-level parts only when the team allows them and has enough staff who can give.
+    """Person-level parts only when the team allows them (works-council mode off) and has enough staff.
 
-    The managers who read the report are not counted: a night desk of two receptionists and their
-    manager is a team of two for this rule.
+    The team's minimum group size (set by an admin) counts staff who can give; the managers who read the
+    report are not counted: a night desk of two receptionists and their manager is a team of two here.
     """
     staff = sum(1 for m in members if m.role == Role.STAFF)
-    return bool(team.person_comparisons) and staff >= MIN_ACTIVE_MEMBERS
+    return bool(team.person_comparisons) and staff >= (team.min_group_size or MIN_ACTIVE_MEMBERS)
 
 
 def read_week_rows(*, session: Session, team_id: int, week: IsoWeek, person_level: bool = True) -> WeekRows:
