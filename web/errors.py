@@ -14,7 +14,8 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from ledger.errors import Conflict, FieldError, LedgerError, LockedOut, NotAllowed, NotFound, ValidationFailed
-from web.forms.gestures import SERVICE_TO_FORM, form_errors
+from web.gestures.forms import SERVICE_TO_FORM, form_errors
+from web.labels import field_message
 from web.security import local_referrer
 
 PROBLEM_JSON = "application/problem+json"
@@ -65,6 +66,9 @@ def _page(status: int, *, headers: dict | None = None, problems: list[str] | Non
 
 def _field_errors(errors: list[FieldError]) -> dict:
     """{field: message} and {field: ledger code}, the first error per field, named as the request named it."""
+    if request.path.startswith("/api/v1/"):  # API v1 names fields as the ledger does (cost_cents, not cost)
+        codes = {err.field: err.code for err in reversed(errors)}
+        return {"errors": {err.field: field_message(err) for err in reversed(errors)}, "codes": codes}
     codes: dict[str, str] = {}
     for err in errors:
         codes.setdefault(SERVICE_TO_FORM.get(err.field, err.field), err.code)
@@ -110,7 +114,8 @@ def _http_error(exc: HTTPException):
     code = exc.code or 500
     if wants_json():
         detail = exc.description if code not in ERROR_TEXTS else None
-        return problem(code, code, detail=detail, message=exc.name)
+        # A refusal that names its reason (web/api/body.py: "too_deep", "not_json", …) keeps that code.
+        return problem(code, getattr(exc, "error", code), detail=detail, message=exc.name)
     return _page(code)
 
 

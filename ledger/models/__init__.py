@@ -12,6 +12,7 @@ SQLModel.metadata.naming_convention = {
 }
 
 from ledger.models.admin import PasswordReset, Setting  # noqa: E402
+from ledger.models.api_tokens import ApiRateWindow, ApiToken, ApiTokenTeam  # noqa: E402
 from ledger.models.audit import AuditEvent  # noqa: E402
 from ledger.models.devices import Tablet  # noqa: E402
 from ledger.models.gestures import Appreciation, Gesture  # noqa: E402
@@ -29,6 +30,9 @@ from ledger.models.sessions import (  # noqa: E402
 )
 
 __all__ = [
+    "ApiRateWindow",
+    "ApiToken",
+    "ApiTokenTeam",
     "Appreciation",
     "AuditEvent",
     "ErasureGate",

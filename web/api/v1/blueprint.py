@@ -1,0 +1,48 @@
+"""The API v1 blueprint and its table of operations: each view is declared once with its schemas, which
+serve both the validation (inputs.py) and the OpenAPI document (openapi.py)."""
+
+import inspect
+from dataclasses import dataclass, field
+
+from flask import Blueprint
+
+from web.api.v1.auth import token_required
+from web.extensions import csrf
+
+bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+# A row id in a path: 1 to 2^63-1, so a 20-digit id is a 404 before it reaches the database driver.
+ID = "int(min=1, max=9223372036854775807)"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One documented endpoint: what it reads, what it answers, which token scope it needs."""
+
+    method: str
+    rule: str
+    endpoint: str
+    summary: str
+    tag: str
+    responses: dict[int, type]
+    body: type | None = None
+    query: type | None = None
+    write: bool = False
+    description: str = ""
+    errors: tuple[int, ...] = field(default=())
+
+
+OPERATIONS: list[Operation] = []
+
+
+def operation(method: str, rule: str, *, summary: str, tag: str, responses: dict[int, type],
+              body: type | None = None, query: type | None = None, write: bool = False,
+              errors: tuple[int, ...] = ()):
+    """Register a view on the blueprint behind a token check, and in the table the document is built from."""
+    def decorator(view):
+        OPERATIONS.append(Operation(method, rule, view.__name__, summary, tag, responses, body, query, write,
+                                    inspect.cleandoc(view.__doc__ or ""), errors))
+        # Token-authenticated, no cookies: the cookie-session CSRF check does not apply.
+        bp.add_url_rule(rule, view.__name__, csrf.exempt(token_required(write=write)(view)), methods=[method])
+        return view
+    return decorator
