@@ -49,7 +49,7 @@ def record():
     return keep
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # the server stops once tests/load is done, not at the end of the suite
 def _stage_and_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("load")
     if not servers.GUNICORN.exists():
