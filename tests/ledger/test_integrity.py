@@ -223,3 +223,36 @@ def test_verify_on_the_command_line_says_intact_or_names_the_broken_link(own):
 def test_the_audit_trail_has_a_row_for_every_logging(session, desk):
     actions = session.exec(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions == ["gesture.log", "gesture.correct", "gesture.log", "gesture.void"]
+
+
+def _cli(url):
+    from web import create_app
+
+    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": url})
+
+
+def test_the_weekly_digest_job_checks_the_ledger_and_fails_when_it_is_broken(own):
+    from web.cli import main
+
+    engine, url, _rows = own
+    app = _cli(url)
+    result = app.test_cli_runner().invoke(main, ["digest"])
+    assert result.exit_code == 0 and "ledger intact: 4 entries" in result.output
+    _drop_guard(engine, "gesture", "delete")
+    _raw(engine, "DELETE FROM gesture WHERE chain_seq = 2")
+    result = app.test_cli_runner().invoke(main, ["digest"])
+    assert result.exit_code == 1 and "ledger broken: team 'Front desk', entry 3" in result.stderr
+    app.extensions["engine"].dispose()
+
+
+def test_a_restore_ends_by_verifying_the_restored_ledger(own, tmp_path):
+    from web.cli import main
+
+    _engine, url, _rows = own
+    app = _cli(url)
+    runner = app.test_cli_runner()
+    assert runner.invoke(main, ["backup", str(tmp_path / "ledger.backup")]).exit_code == 0
+    result = runner.invoke(main, ["restore", "--yes", str(tmp_path / "ledger.backup")])
+    assert result.exit_code == 0, result.output
+    assert "ledger intact: 4 entries in 1 team chain" in result.output
+    app.extensions["engine"].dispose()
