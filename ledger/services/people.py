@@ -182,6 +182,16 @@ def tablet_people(*, session: Session, team_id: int) -> list[Person]:
     return [p for p in team_members(session=session, team_id=team_id) if p.role == Role.STAFF or p.pin_hash]
 
 
+def signs_in_with_pin(person: Person) -> bool:
+    """Staff sign in with a PIN; a manager or admin only once they hold a PIN or a set-up code for one."""
+    return person.role == Role.STAFF or bool(person.pin_hash or person.setup_code_hash)
+
+
+def pin_people(*, session: Session, team_id: int) -> list[Person]:
+    """The active members of a team who sign in with a PIN (the set-PIN screen and the set-up codes list)."""
+    return [p for p in team_members(session=session, team_id=team_id) if signs_in_with_pin(p)]
+
+
 def teams_of(*, session: Session, person_id: int) -> list[Team]:
     """The teams a person belongs to, by name."""
     query = select(Team).join(Membership, Membership.team_id == Team.id).where(

@@ -157,7 +157,7 @@ def test_a_manager_issues_a_set_up_code_and_staff_choose_their_own_pin(
     page.get_by_label("New PIN", exact=True).fill("2580")
     page.get_by_label("New PIN again").fill("2580")
     shot(page, "set-pin")
-    page.get_by_role("button", name="Save my PIN").tap()
+    page.get_by_role("button", name="Set my PIN").tap()
     expect(page.get_by_text("Your PIN is set.")).to_be_visible()
     page.get_by_role("link", name="Gijs Nieuw").tap()
     _enter_pin(page, "2580")

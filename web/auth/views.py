@@ -11,7 +11,7 @@ from ledger.errors import LockedOut, ValidationFailed
 from ledger.models import Person
 from ledger.permissions import may_issue_setup_code
 from ledger.services import auth as auth_service
-from ledger.services.people import team_members
+from ledger.services.people import pin_people, signs_in_with_pin, team_members
 from ledger.types import utcnow
 from web.auth.forms import LoginForm, SetPinForm
 from web.db import get_session
@@ -85,7 +85,7 @@ def set_pin():
     tablet = current_tablet()
     if tablet is None:
         return render_template("auth/set_pin_needs_tablet.html"), 200
-    people = team_members(session=get_session(), team_id=tablet.team_id)
+    people = pin_people(session=get_session(), team_id=tablet.team_id)  # managers sign in with a password
     form = SetPinForm()
     form.person.choices = [SelectChoice(p.id, p.display_name) for p in people]
     posted = request.form.get("person", type=int)
@@ -121,7 +121,9 @@ def set_pin():
 @role_required(*MANAGER_ROLES)
 def setup_codes():
     me = current_person()
-    teams = [(team, team_members(session=get_session(), team_id=team.id)) for team in visible_teams(me)]
+    # Those who sign in with a PIN, and the viewer (a manager may get a code for a PIN of their own).
+    teams = [(team, [p for p in team_members(session=get_session(), team_id=team.id)
+                     if signs_in_with_pin(p) or p.id == me.id]) for team in visible_teams(me)]
     allowed = {p.id for _team, people in teams for p in people
                if may_issue_setup_code(session=get_session(), actor=current_actor(), person=p)}
     return render_template("auth/setup_codes.html", teams=teams, allowed=allowed, form=ActionForm(),
