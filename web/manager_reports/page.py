@@ -20,11 +20,11 @@ from reports import export
 from reports.charts import charts_for
 from reports.evidence import evidence_for
 from reports.i18n import Lang, lang_for
+from reports.settings import SET_ASIDE_WEEKS
 from reports.weekly import build_weekly_report
 from web import labels
 from web.db import get_session
 
-PROMPTS_SHOWN = 6  # more prompts than this wait behind "more conversations"
 EVIDENCE_SHOWN = 10  # gestures listed under one prompt; all of them are in the downloads
 
 PROMPT_KINDS, SETTINGS = labels.PROMPT_KINDS, labels.SETTINGS  # the one label per code (ledger/i18n)
@@ -43,11 +43,16 @@ def week_span(week: IsoWeek) -> str:
     return f"{formats.day(monday, lang, 'd MMM')} – {formats.day(monday + timedelta(days=6), lang, 'd MMM')}"
 
 
-def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams: list[Team]) -> dict:
-    """The data of a team's report page for a week, as the viewing manager or admin may see it."""
+def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams: list[Team],
+                 brought_back: tuple[str, ...] = ()) -> dict:
+    """The data of a team's report page for a week, as the viewing manager or admin may see it.
+
+    `brought_back`: prompt kinds set aside weeks running that the manager asked to see first again.
+    """
     session = get_session()
     report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
-                                 currency=current_app.config.get("CURRENCY", "EUR"))
+                                 currency=current_app.config.get("CURRENCY", "EUR"),
+                                 brought_back=brought_back)
     ids = [gid for p in report.prompts for gid in p.evidence[:EVIDENCE_SHOWN]]
     ids += [s.id for s in report.stories]
     evidence = evidence_for(session=session, team_id=team.id, origin_ids=ids,
@@ -59,12 +64,15 @@ def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams:
         "team": team, "report": report, "week": week, "teams": teams, "week_span": week_span(week),
         "prev_week": week.shift(-1), "next_week": week.shift(1) if week.shift(1) <= this_week else None,
         "latest_week": last_complete_week(utcnow(), team.timezone),
-        "prompts": report.prompts[:PROMPTS_SHOWN], "more_prompts": report.prompts[PROMPTS_SHOWN:],
+        "prompts": report.shown_prompts, "more_prompts": report.more_prompts,
+        "held_back": [k for k in report.set_aside_kinds if k not in report.brought_back],
+        "set_aside_weeks": SET_ASIDE_WEEKS,
+        "follow_ups": [(r, export.follow_up_line(r, lang_for(lang))) for r in report.discussed],
+        "frame_line": export.frame_line(report, chart_text(lang)) if report.month else None,
         "evidence": evidence, "reviews": reviews, "charts": charts_for(report, chart_text(lang)),
         "evidence_shown": EVIDENCE_SHOWN, "words": lang_for(lang), "prompt_kinds": PROMPT_KINDS,
         "settings": SETTINGS, "statuses": STATUSES,
     }
-
 
 
 def export_report(*, team: Team, week: IsoWeek, fmt: str, person: Person, lang: str) -> tuple[str, str]:
@@ -72,6 +80,6 @@ def export_report(*, team: Team, week: IsoWeek, fmt: str, person: Person, lang: 
     session = get_session()
     report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
                                  currency=current_app.config.get("CURRENCY", "EUR"))
-    body = export.to_json(report) if fmt == "json" else export.to_csv(report)
+    body = export.to_json(report) if fmt == "json" else export.to_csv(report, lang=lang)
     record_report_export(session=session, actor_id=person.id, team_id=team.id, week=str(week), fmt=fmt)
     return body, "application/json" if fmt == "json" else "text/csv"

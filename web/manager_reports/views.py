@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -28,6 +28,7 @@ from reports.charts import overview_chart
 from reports.digest import anchor_for
 from reports.i18n import lang_for
 from reports.overview import org_overview
+from reports.prompts import KINDS
 from web import labels
 from web.db import get_session
 from web.labels import field_message
@@ -107,8 +108,10 @@ def _render(team: Team, week: IsoWeek, *, status: int = 200, notice: str | None 
         _allow_chart_styles()
     # The weekly digest e-mail is written in the language the manager last read their report in.
     remember_language(session=get_session(), person_id=current_person().id, lang=_lang())
+    g.request_team = team  # the page header names the team whose report this is, not the first one
     context = page_context(team=team, week=week, person=current_person(), lang=_lang(),
-                           teams=visible_teams(current_person()))
+                           teams=visible_teams(current_person()),
+                           brought_back=tuple(request.args.getlist("bring_back")[:len(KINDS)]))
     return render_template("reports/report.html", notice=notice, problems=problems or {}, printing=printing,
                            **context), status
 

@@ -1,17 +1,52 @@
 /* Draws the report's charts from the JSON the page carries (the CSP forbids inline scripts).
    Each chart is a <div class="chart" data-figure="ID"> and a <script type="application/json" id="ID">.
-   Without this script, or without plotly, the tables beside the charts still tell everything. */
+   The prompts come first and need no script: plotly.js (the URL is on .charts[data-plotly]) is fetched
+   only after the page has painted, and each chart is drawn when it scrolls into view. Without this
+   script, or without plotly, the tables beside the charts still tell everything. */
 (function () {
   "use strict";
 
-  function draw(el) {
-    var source = document.getElementById(el.getAttribute("data-figure"));
-    if (!source || !window.Plotly) { return; }
-    var figure = JSON.parse(source.textContent);
-    var config = { displayModeBar: false, responsive: true };
-    window.Plotly.newPlot(el, figure.data, figure.layout, config).then(function () {
-      el.classList.add("is-drawn");
+  var plotly = null;  // a promise of window.Plotly once the library is asked for
+
+  function loadPlotly() {
+    if (plotly) { return plotly; }
+    var holder = document.querySelector("[data-plotly]");
+    plotly = new Promise(function (resolve, reject) {
+      if (window.Plotly) { resolve(window.Plotly); return; }
+      if (!holder) { reject(new Error("no plotly")); return; }
+      var script = document.createElement("script");
+      script.src = holder.getAttribute("data-plotly");
+      script.async = true;
+      script.onload = function () { resolve(window.Plotly); };
+      script.onerror = reject;
+      document.head.appendChild(script);
     });
+    return plotly;
+  }
+
+  function draw(el) {
+    if (el.dataset.drawing) { return; }
+    el.dataset.drawing = "1";
+    var source = document.getElementById(el.getAttribute("data-figure"));
+    if (!source) { return; }
+    loadPlotly().then(function (Plotly) {
+      var figure = JSON.parse(source.textContent);
+      var config = { displayModeBar: false, responsive: true };
+      return Plotly.newPlot(el, figure.data, figure.layout, config);
+    }).then(function () {
+      el.classList.add("is-drawn");
+      document.dispatchEvent(new CustomEvent("report:chart-drawn", { detail: el }));
+    }).catch(function () { /* the table beside the chart stays the way in */ });
+  }
+
+  function drawWhenSeen(charts) {
+    if (!("IntersectionObserver" in window)) { charts.forEach(draw); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { seen.unobserve(entry.target); draw(entry.target); }
+      });
+    }, { rootMargin: "300px 0px" });
+    charts.forEach(function (el) { seen.observe(el); });
   }
 
   function setTablesOpen(open) {
@@ -29,7 +64,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".chart[data-figure]").forEach(draw);
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-figure]"));
+    if (charts.length) {
+      drawWhenSeen(charts);
+      // Fetch the library once the page has loaded, so charts further down are ready when reached.
+      window.addEventListener("load", function () { setTimeout(loadPlotly, 0); });
+    }
     autoSubmit();
     document.querySelectorAll("[data-print]").forEach(function (b) {
       b.addEventListener("click", function () { window.print(); });
