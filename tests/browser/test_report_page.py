@@ -67,9 +67,10 @@ def test_the_report_shows_prompts_expands_evidence_and_draws_every_chart(page, c
     first = page.locator("article.prompt").first
     assert first.is_visible()
     assert first.bounding_box()["y"] < page.locator("#charts-title").bounding_box()["y"]
-    for chart in CHARTS:
-        page.wait_for_selector(f"#chart-{chart} .chart .main-svg", state="attached")
-        assert "is-drawn" in page.locator(f"#chart-{chart} .chart").get_attribute("class")
+    for chart in CHARTS:  # each chart is drawn as it scrolls into view
+        page.locator(f"#chart-{chart}").scroll_into_view_if_needed()
+        page.wait_for_selector(f"#chart-{chart} .chart.is-drawn .main-svg", state="attached")
+    page.evaluate("window.scrollTo(0, 0)")
 
     evidence = first.locator("details.evidence")
     evidence.locator("summary").click()
@@ -84,6 +85,7 @@ def test_a_report_page_is_light_on_first_load_and_lighter_on_a_repeat_visit(page
     sign_in(page, live_server, manager_scene, "/")  # no plotly there: the report assets are not cached
     traffic = Traffic(context, page)
     page.goto(live_server(path))
+    page.locator("#chart-funnel").scroll_into_view_if_needed()
     page.wait_for_selector("#chart-funnel .main-svg", state="attached")
     first = traffic.total
     assert first < FIRST_LOAD_BUDGET, traffic.urls
@@ -91,6 +93,7 @@ def test_a_report_page_is_light_on_first_load_and_lighter_on_a_repeat_visit(page
 
     traffic.reset()
     page.goto(live_server(path))
+    page.locator("#chart-funnel").scroll_into_view_if_needed()
     page.wait_for_selector("#chart-funnel .main-svg", state="attached")
     assert traffic.total < REPEAT_BUDGET, traffic.urls
 
@@ -102,3 +105,56 @@ def test_printing_shows_every_chart_as_a_table(page, live_server, manager_scene,
     assert page.locator("table.data-table").count() == len(CHARTS)
     assert page.locator(".review").count() == 0
     shot(page, "report-print")
+
+
+DESKTOPS = {"1280x900": {"width": 1280, "height": 900}, "1920x1080": {"width": 1920, "height": 1080}}
+
+
+def desktop_page(browser, live_server, scene, path, *, size, lang="en", javascript=True):
+    context = browser.new_context(viewport=DESKTOPS[size], locale={"nl": "nl-NL", "en": "en-GB"}[lang],
+                                  java_script_enabled=javascript)
+    page = context.new_page()
+    sign_in(page, live_server, scene, path)
+    return context, page
+
+
+@pytest.mark.parametrize("size", list(DESKTOPS))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_at_desktop_sizes_five_prompts_come_first_and_every_chart_draws_as_it_scrolls_into_view(
+        browser, live_server, manager_scene, size, lang):
+    from tests.browser.conftest import save_screenshot
+
+    path = f"/reports/{manager_scene.team.id}?week=2026-W45"
+    context, page = desktop_page(browser, live_server, manager_scene, path, size=size, lang=lang)
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.reload()
+    first = page.locator("section.prompts > article.prompt")
+    assert 1 <= first.count() <= 5 and first.first.is_visible()
+    assert page.locator("details.more-prompts > summary").is_visible()
+    for chart in CHARTS:
+        page.locator(f"#chart-{chart}").scroll_into_view_if_needed()
+        page.wait_for_selector(f"#chart-{chart} .chart.is-drawn .main-svg", state="attached")
+    page.evaluate("window.scrollTo(0, 0)")
+    save_screenshot(page, f"report-week45-{size}-{lang}")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_without_javascript_the_prompts_and_every_chart_table_are_there(browser, live_server, manager_scene):
+    from tests.browser.conftest import save_screenshot
+
+    path = f"/reports/{manager_scene.team.id}?week=2026-W45"
+    context, page = desktop_page(browser, live_server, manager_scene, path, size="1280x900",
+                                 javascript=False)
+    first = page.locator("section.prompts > article.prompt")
+    assert 1 <= first.count() <= 5 and first.first.is_visible()
+    assert first.first.locator(".prompt-question").inner_text().strip()
+    more = page.locator("details.more-prompts")
+    page.locator("details.more-prompts > summary").click()  # <details> opens without script
+    assert more.locator("> article.prompt").first.is_visible()
+    assert page.locator("details.chart-table table.data-table").count() == len(CHARTS)
+    assert page.locator(".chart .main-svg").count() == 0  # nothing drawn, nothing broken
+    save_screenshot(page, "report-week45-no-javascript-1280x900")
+    context.close()
