@@ -182,7 +182,7 @@ def _section(section: Section, words: Lang, top: int, public_url: str, text: lis
 
 
 def _prompt(prompt: Prompt, words: Lang, link: str, text: list, html: list) -> None:
-    kind, _ = words.label("prompt_kind", prompt.kind), words.gettext
+    kind, _ = prompt.title or words.label("prompt_kind", prompt.kind), words.gettext
     rows = [(_("Why"), prompt.why), (_("Ask"), prompt.question)]
     rows += [(_("Try"), prompt.suggestion)] if prompt.suggestion else []
     text += [f"* {kind}", *(f"  {k}: {v}" for k, v in rows), f"  {link}", ""]

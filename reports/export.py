@@ -27,7 +27,7 @@ def stat_dict(stat: Stat) -> dict:
 
 def prompt_dict(prompt: Prompt, lang: Lang | None = None) -> dict:
     """A Prompt as JSON-ready data (with the labels of its kind and setting when a language is given)."""
-    labels = {"kind_label": lang.label("prompt_kind", prompt.kind),
+    labels = {"kind_label": prompt.title or lang.label("prompt_kind", prompt.kind),
               "setting_label": lang.label("setting", prompt.setting)} if lang else {}
     return {"key": prompt.key, "kind": prompt.kind, **labels, "question": prompt.question, "why": prompt.why,
             "facts": [asdict(f) for f in prompt.facts], "evidence": list(prompt.evidence),
@@ -177,7 +177,7 @@ def csv_rows(report: WeeklyReport, lang: Lang | None = None) -> list[tuple]:
 
 
 def _prompt_rows(p: Prompt, lang: Lang) -> list[tuple]:
-    label = lang.label("prompt_kind", p.kind)
+    label = p.title or lang.label("prompt_kind", p.kind)
     rows = [("prompt", p.key, label, measure, value, "") for measure, value in (
         ("rank", p.rank), ("shown_first", int(p.shown)), ("question", p.question), ("why", p.why),
         ("suggestion", p.suggestion), ("setting", p.setting), ("confidence", p.confidence),
@@ -242,7 +242,7 @@ def _text_totals(report: WeeklyReport, lang: Lang) -> list[str]:
 
 def _text_prompt(i: int, p: Prompt, lang: Lang) -> list[str]:
     _ = lang.gettext
-    lines = [f"{i}. [{lang.label('prompt_kind', p.kind)} · {lang.label('setting', p.setting)}]",
+    lines = [f"{i}. [{p.title or lang.label('prompt_kind', p.kind)} · {lang.label('setting', p.setting)}]",
              f"   {_('Why')}: {p.why}", f"   {_('Ask')}: {p.question}",
              f"   {_('Try this week')}: {p.suggestion}", f"   {p.confidence}"]
     if p.evidence:
@@ -258,7 +258,7 @@ def _text_more(report: WeeklyReport, lang: Lang) -> list[str]:
     lines = [lang.ngettext("%(num)s more conversation (on the report page, or with --format json):",
                            "%(num)s more conversations (on the report page, or with --format json):",
                            len(more))]
-    lines += [f"   {p.rank}. {lang.label('prompt_kind', p.kind)}: {p.question}" for p in more]
+    lines += [f"   {p.rank}. {p.title or lang.label('prompt_kind', p.kind)}: {p.question}" for p in more]
     return [*lines, ""]
 
 

@@ -174,8 +174,53 @@ class MandateChange:
     gestures_after: int = 0
     spent_before: int = 0
     spent_after: int = 0
+    weeks_before: int = 0  # weeks WITH entries before the change (a rate per week divides by these)
+    weeks_after: int = 0  # weeks with entries since
+
+
+@dataclass(frozen=True)
+class AgreedAction:
+    """An action a learning session agreed, with its status now (reports follow the loop)."""
+
+    text: str
+    status: str  # open | done | dropped
+    frame_change: bool = False  # it carried a proposed change of the frame
+    applied: bool = False  # that change was put into force
+
+
+@dataclass(frozen=True)
+class PatternMove:
+    """A kind × trigger a session discussed (None: any), and its reactions before and since."""
+
+    kind: str | None
+    trigger: str | None
+    before: Stat
+    after: Stat
+
+
+@dataclass(frozen=True)
+class SessionLoop:
+    """The team's last closed learning session in the window: what it agreed and what moved since.
+
+    Rates per week are taken over the weeks WITH entries on each side (weeks_before / weeks_after).
+    """
+
+    session_id: int
+    title: str
+    held_on: date
+    actions: tuple[AgreedAction, ...]
+    frame: MandateChange | None  # the frame version it agreed and put into force, if any
+    before: Stat
+    after: Stat
+    gestures_before: int = 0
+    gestures_after: int = 0
+    spent_before: int = 0
+    spent_after: int = 0
     weeks_before: int = 0
     weeks_after: int = 0
+    weeks_since: int = 0  # whole weeks since the session up to the reported week, logged or not
+    patterns: tuple[PatternMove, ...] = ()
+    story_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,6 +250,7 @@ class Prompt:
     person_ids: tuple[int, ...] = ()  # the people the prompt is about; empty for team prompts
     rank: int = 0  # 1 = first; set by reports.prompts.select (0: not ranked yet)
     shown: bool = True  # among the few shown first (page, digest, text); False: "more conversations"
+    title: str = ""  # a title of its own in the report language; "" = the kind's label
 
     @property
     def names_people(self) -> bool:
@@ -275,6 +321,7 @@ class WeeklyReport:
     stories: tuple[GestureBrief, ...] = ()  # best-received gestures of the week with a story
     unappreciated: tuple[GestureBrief, ...] = ()  # well-received gestures of the week nobody appreciated
     mandate_changes: tuple[MandateChange, ...] = ()
+    last_session: SessionLoop | None = None  # the last closed learning session in the window
     allowance_cents: int | None = None  # the team's weekly allowance per person (no override)
     cap_cents: int | None = None
     prompts: tuple[Prompt, ...] = ()

@@ -20,7 +20,8 @@ from ledger.vocab import REACTION_DELIGHTED, Role
 from ledger.weeks import IsoWeek, local_midnight_utc, week_bounds
 from reports import frames
 from reports.frames import WeekFrame
-from reports.sections import EXAMPLES_PER_GROUP
+from reports.sections import EXAMPLES_PER_GROUP, Sums
+from reports.session_rows import SessionRows, last_session_rows, weeks_around
 from reports.settings import FEEDBACK_WEEKS, MIN_ACTIVE_MEMBERS, RECENT_WEEKS, TREND_WEEKS, WINDOW_WEEKS
 
 STORY_MIN_DESCRIPTION = 30  # characters: a story needs a few words to be tellable
@@ -105,8 +106,10 @@ class MandateShiftRows:
     before: FrameVersion | None
     after: FrameVersion
     starts_at: datetime  # UTC instant the new version took effect (local midnight)
-    sums_before: Row  # reaction_sums over WINDOW_WEEKS before starts_at
-    sums_after: Row  # reaction_sums from starts_at to the end of the reported week
+    sums_before: Row  # reaction sums of the WINDOW_WEEKS whole weeks before starts_at
+    sums_after: Row  # reaction sums of the whole weeks from starts_at to the end of the reported week
+    weeks_before: int | None = None  # of those weeks, how many had entries (None: not counted)
+    weeks_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class WeekRows:
     follow_ups: tuple[Row, ...]  # reaction_sums by follow_up of the week
     briefs: BriefRows
     mandate_shifts: tuple[MandateShiftRows, ...] = ()
+    last_session: SessionRows | None = None  # the last closed learning session in the window
     people: PeopleRows | None = None  # None: no person data at all (works council mode, small team)
     month_spend: dict[int, int] | None = None  # a monthly frame: spend per person, month to date
     reviews: tuple[Row, ...] = ()  # PromptReview (prompt_key, week, status, helped) of the feedback weeks
@@ -205,6 +209,8 @@ def read_week_rows(*, session: Session, team_id: int, week: IsoWeek, person_leve
         over_frame=read.week(q.over_frame_counts), appreciation=read.week(q.appreciation_sums)[0],
         follow_ups=tuple(read.week(q.reaction_sums, by=("follow_up",))),
         briefs=_briefs(read), mandate_shifts=_mandate_shifts(read),
+        last_session=last_session_rows(session=session, team_id=team_id, tz=team.timezone, week=week,
+                                       last_day=read.span.last_day),
         people=_people(read, members, weekly) if person_level else None)
 
 
@@ -239,12 +245,20 @@ def _mandate_shifts(read: _Reader) -> tuple[MandateShiftRows, ...]:
                                                  first_day=span.window[0].monday() + timedelta(days=1),
                                                  last_day=span.last_day):
         at = local_midnight_utc(after.valid_from, span.tz)
+        around = weeks_around(read.session, read.team_id, span.tz, at, span.week)
         shifts.append(MandateShiftRows(
             before=FrameVersion.of(before), after=FrameVersion.of(after), starts_at=at,
-            sums_before=q.reaction_sums(session=read.session, team_id=read.team_id,
-                                        start=at - timedelta(weeks=WINDOW_WEEKS), end=at)[0],
-            sums_after=read.since(at, q.reaction_sums)[0]))
+            sums_before=_summed(around.weeks_before), sums_after=_summed(around.weeks_after),
+            weeks_before=sum(1 for r in around.weeks_before if r.n),
+            weeks_after=sum(1 for r in around.weeks_after if r.n)))
     return tuple(shifts)
+
+
+def _summed(rows) -> Sums:
+    total = Sums()
+    for row in rows:
+        total.add(row)
+    return total
 
 
 def _month_spend(read: _Reader) -> dict[int, int]:

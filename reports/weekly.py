@@ -27,6 +27,7 @@ from reports.model import (
 from reports.prompts import KINDS, prompts_for
 from reports.prompts.select import set_aside_kinds
 from reports.sections import Sums, Weekly
+from reports.session_loop import fold_session
 from reports.settings import QUIET_WEEKS, WINDOW_WEEKS
 from reports.week_rows import BriefRows, MandateShiftRows, WeekRows, read_week_rows
 
@@ -59,6 +60,7 @@ def fold_weekly_report(rows: WeekRows, *, now: datetime, lang: str = "en", curre
         people=_people(rows, weekly, holders) if person_level else (), **_window(rows, weekly),
         follow_ups=_follow_ups(rows.follow_ups), trend=trend, **_briefs(rows.briefs, person_level),
         mandate_changes=tuple(_mandate_change(shift, span.end) for shift in rows.mandate_shifts),
+        last_session=fold_session(rows.last_session),
         allowance_cents=rows.frame.allowance_cents, cap_cents=rows.frame.cap_cents,
         started=now >= span.start, period=rows.frame.period, month=_month(rows, holders),
         reviews=reviews, set_aside_kinds=set_aside_kinds(reviews, span.week),
@@ -148,5 +150,7 @@ def _mandate_change(shift: MandateShiftRows, end: datetime) -> MandateChange:
         allowance_before=before.allowance_cents if before else None, allowance_after=after.allowance_cents,
         period_before=before.period if before else None, period_after=after.period,
         before=b.stat(), after=a.stat(), gestures_before=b.n, gestures_after=a.n,
-        spent_before=b.spent, spent_after=a.spent, weeks_before=WINDOW_WEEKS,
-        weeks_after=max(1, round((end - shift.starts_at) / timedelta(weeks=1))))
+        spent_before=b.spent, spent_after=a.spent,
+        weeks_before=WINDOW_WEEKS if shift.weeks_before is None else shift.weeks_before,
+        weeks_after=(max(1, round((end - shift.starts_at) / timedelta(weeks=1))) if shift.weeks_after is None
+                     else shift.weeks_after))

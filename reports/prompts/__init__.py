@@ -47,4 +47,4 @@ def prompts_for(report: WeeklyReport, lang: str = "en", *, currency: str = "EUR"
     return select(found, reviews=report.reviews, held_back=held_back)
 
 
-from reports.prompts import frame, people, reactions, patterns, recognition  # noqa: E402, F401, I001
+from reports.prompts import frame, people, reactions, patterns, recognition, loop  # noqa: E402, F401, I001

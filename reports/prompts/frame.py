@@ -1,16 +1,16 @@
-"""Prompts about the frame itself: gestures beyond it this week, and what changed since it last moved."""
+"""Prompts about the frame itself: gestures beyond it this week (what changed since it last moved, and
+since the last learning session, is reports.prompts.loop)."""
 
 from ledger.i18n.labels import N_
 from ledger.queries import OVER_FRAME_CHECKS
 from reports.i18n import Lang
-from reports.model import ONE_TO_ONE, TEAM_SESSION, MandateChange, Prompt, WeeklyReport
+from reports.model import ONE_TO_ONE, TEAM_SESSION, Prompt, WeeklyReport
 from reports.prompts import rule
-from reports.prompts.base import build, fact, mean_fact
+from reports.prompts.base import build, fact
 
 OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
 OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often
 OVER_FRAME_BASE_SCORE = 56  # ranking: one over-frame gesture (60) ranks with a €16 spend contrast (68)
-SINCE_MIN_N = 5  # gestures needed on each side of a mandate change
 # How the team prompt names each way of going beyond the frame.
 OVER_FRAME_PARTS = {
     "over_cap": N_("%(n)s over the cap of %(cap)s"),
@@ -62,41 +62,3 @@ def _per_person(report: WeeklyReport, lang: Lang) -> list[Prompt]:
                              setting=ONE_TO_ONE, score=62 + len(briefs), n=len(briefs),
                              person_ids=(person.person_id,)))
     return prompts
-
-
-def _change_text(lang: Lang, change: MandateChange) -> str:
-    parts = []
-    if change.cap_before != change.cap_after:
-        parts.append(lang.gettext("cap per gesture %(before)s → %(after)s",
-                                  before=lang.money(change.cap_before), after=lang.money(change.cap_after)))
-    if change.allowance_before != change.allowance_after or change.period_before != change.period_after:
-        parts.append(lang.gettext("allowance %(before)s → %(after)s per %(period)s",
-                                  before=lang.money(change.allowance_before),
-                                  after=lang.money(change.allowance_after),
-                                  period=lang.label("period", change.period_after)))
-    return ", ".join(parts) or lang.gettext("new agreements")
-
-
-@rule("since_last_session")
-def since_last_session(report: WeeklyReport, lang: Lang) -> list[Prompt]:
-    """What changed after the latest mandate change inside the window (until learning sessions exist)."""
-    changes = [c for c in report.mandate_changes if c.before.n >= SINCE_MIN_N and c.after.n >= SINCE_MIN_N]
-    if not changes:
-        return []
-    change = changes[-1]
-    before_week = change.gestures_before / change.weeks_before
-    after_week = change.gestures_after / change.weeks_after
-    params = {"date": lang.day(change.valid_from), "change": _change_text(lang, change),
-              "before_per_week": lang.num(before_week), "after_per_week": lang.num(after_week),
-              "before_mean": lang.num(change.before.mean), "after_mean": lang.num(change.after.mean),
-              "before_n": change.before.n, "after_n": change.after.n, "weeks_before": change.weeks_before,
-              "weeks_after": change.weeks_after}
-    facts = [fact(lang, "per_week_before", lang.num(before_week), change.gestures_before),
-             fact(lang, "per_week_after", lang.num(after_week), change.gestures_after),
-             mean_fact(lang, "reaction_before", change.before),
-             mean_fact(lang, "reaction_after", change.after),
-             fact(lang, "spent_before", lang.money(change.spent_before)),
-             fact(lang, "spent_after", lang.money(change.spent_after))]
-    return [build(lang, report, kind="since_last_session", subject=f"mandate:{change.valid_from.isoformat()}",
-                  params=params, facts=facts, evidence=(), setting=TEAM_SESSION, score=58,
-                  n=change.before.n + change.after.n)]

@@ -285,12 +285,34 @@ PROMPTS: dict[str, Texts] = {
             'Since the frame changed on %(date)s (%(change)s), what do you notice — is it what the '
             'team hoped for?'),
         why=N_(
-            'Before: %(before_per_week)s gestures per week, mean reaction %(before_mean)s '
-            '(n=%(before_n)s). Since: %(after_per_week)s per week, mean reaction %(after_mean)s '
-            '(n=%(after_n)s).'),
+            'Before: %(before_per_week)s gestures per week over the %(weeks_before)s weeks with entries, '
+            'mean reaction %(before_mean)s (n=%(before_n)s). Since: %(after_per_week)s per week over '
+            '%(weeks_after)s weeks with entries, mean reaction %(after_mean)s (n=%(after_n)s).'),
         suggestion=N_(
             'Open the next session with it: ask each colleague for one moment where the new frame made '
             'a difference.'),
+    ),
+    'since_last_session.session': Texts(
+        question=N_(
+            'The learning session of %(date)s agreed %(agreed)s. What has changed since — is it what '
+            'the team agreed?'),
+        why=N_(
+            'Before the session: %(before_per_week)s gestures and %(before_spent_week)s spent per week over '
+            'the %(weeks_before)s weeks with entries, mean reaction %(before_mean)s (n=%(before_n)s). '
+            'Since: %(after_per_week)s gestures and %(after_spent_week)s per week over %(weeks_after)s '
+            'weeks with entries, mean reaction %(after_mean)s (n=%(after_n)s).'),
+        suggestion=N_(
+            'Open the next session with it: go through the actions still open, and ask for one moment '
+            'where what you agreed made a difference.'),
+    ),
+    'since_last_session.early': Texts(
+        question=N_(
+            'The learning session of %(date)s agreed %(agreed)s. How is it going?'),
+        why=N_(
+            'Too few gestures since the session to compare yet (n=%(after_n)s since, %(before_n)s '
+            'before).'),
+        suggestion=N_(
+            'Ask at the next line-up who has tried what the team agreed, and how it went.'),
     ),
 }
 
@@ -320,6 +342,10 @@ FACTS: dict[str, str] = {
     'reaction_after': N_('Mean reaction since'),
     'spent_before': N_('Spent before'),
     'spent_after': N_('Spent since'),
+    'weeks_logged_before': N_('Weeks with entries before'),
+    'weeks_logged_after': N_('Weeks with entries since'),
+    'spent_week_before': N_('Spent per week before'),
+    'spent_week_after': N_('Spent per week since'),
     'cheap_reaction': N_('Free and small gestures: mean reaction'),
     'pricey_reaction': N_('Pricier gestures: mean reaction'),
     'pricey_spent': N_('Spent on pricier gestures'),
