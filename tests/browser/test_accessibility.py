@@ -105,6 +105,18 @@ def _staff_screens(page, live_server, token: str, tour: Tour, w: dict) -> None:
     tour.check(page, "mandate")
 
 
+def _draw_every_chart(page) -> None:
+    """Scroll each chart into view (they may be drawn only then) and wait until all are drawn."""
+    page.wait_for_load_state("networkidle")
+    charts = page.locator(".chart[data-figure]")
+    assert charts.count() > 0, "the report week should have charts to check"
+    for chart in charts.all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.chart[data-figure]')]"
+                           ".every((c) => c.classList.contains('is-drawn'))")
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 def _manager_screens(page, live_server, scene, tour: Tour) -> None:
     page.goto(live_server("/auth/login"))
     tour.check(page, "sign-in")
@@ -113,7 +125,7 @@ def _manager_screens(page, live_server, scene, tour: Tour) -> None:
     page.locator("form button[type=submit]").last.click()
     page.wait_for_url("**/")
     page.goto(live_server(f"/reports/{scene.team.id}?week={WEEK}"))
-    page.wait_for_selector("#chart-funnel .main-svg", state="attached")
+    _draw_every_chart(page)
     page.locator("article.prompt details.evidence summary").first.click()
     tour.check(page, "report")
     page.goto(live_server(f"/reports/{scene.team.id}/print?week={WEEK}"))
