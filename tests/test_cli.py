@@ -224,6 +224,7 @@ ONE_MISTAKE_PER_COMMAND = {
     "verify": (["verify", "--bogus"], "No such option '--bogus'"),
     "person": (["person", "export", "Nobody"], "nobody is called or has the e-mail or id 'Nobody'"),
     "retention": (["retention", "apply"], "retention is off"),
+    "token": (["token", "revoke", "0"], "is not in the range"),
 }
 
 

@@ -9,7 +9,7 @@ runs each command inside `one_line_errors` (errors.py). `--help` needs no settin
 import click
 from flask.cli import FlaskGroup, ScriptInfo
 
-from web.cli import data, privacy, users, verify, weekly
+from web.cli import data, privacy, tokens, users, verify, weekly
 from web.cli.errors import one_line_errors
 
 
@@ -61,5 +61,5 @@ def main() -> None:
 
 for _command in (users.init_command, users.create_user_command, data.import_command, data.demo_command,
                  data.backup_command, data.restore_command, weekly.report_command, weekly.digest_command,
-                 verify.verify_command, privacy.person_group, privacy.retention_group):
+                 verify.verify_command, privacy.person_group, privacy.retention_group, tokens.token_group):
     main.add_command(_command)
