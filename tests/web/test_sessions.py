@@ -121,6 +121,8 @@ ROUTES = [
      {"anonymous": LOGIN, "staff": FORBIDDEN, "manager": FORBIDDEN, "admin": FORBIDDEN,
       "other_manager": NOT_FOUND}),
     ("POST", "/sessions/my-name", {"show": "0"}, {"anonymous": LOGIN}),
+    ("POST", "/sessions/team/{team}/from-prompt", {"prompt_key": "trend:2026-W07:team", "gesture": "{spare}"},
+     RUN),
 ]
 
 

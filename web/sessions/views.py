@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from ledger.errors import ValidationFailed
 from ledger.models import Team
 from ledger.permissions import may_open_session, may_see_sessions
-from ledger.services import playbook, session_actions, session_stories, session_summary
+from ledger.services import playbook, prompt_stories, session_actions, session_stories, session_summary
 from ledger.services import sessions as sessions_service
 from ledger.services.mandates import mandate_in_force
 from ledger.types import utcnow
@@ -133,8 +133,9 @@ def page_context(session_id: int, *, errors: dict | None = None,
     return dict(
         row=row, team=team, summary=summary, may_run=may_run,
         may_apply=session_actions.may_apply(session=db, actor=actor(), row=row),
-        suggestions=session_stories.suggest_stories(session=db, actor=actor(), session_id=row.id)
-        if may_run else [],
+        suggestions=session_stories.suggest_stories(
+            session=db, actor=actor(), session_id=row.id,
+            prompt_evidence=prompt_stories.prompt_evidence(session=db, session_id=row.id)) if may_run else [],
         query=query, found=found, earlier=earlier,
         earlier_owners=session_actions.owner_names(session=db, actions=earlier),
         playbook_entries=playbook.playbook(session=db, actor=actor(), team_id=team.id) if may_run else [],
