@@ -12,7 +12,6 @@ import html
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
@@ -67,13 +66,28 @@ def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
 
 
 def _layout(fig: go.Figure, height: int, lang: str, **kw) -> dict:
-    fig.update_layout(template="none", height=height, separators=",." if lang == "nl" else ".,",
-                      margin=dict(l=8, r=16, t=8, b=8),
-                      font=dict(family="system-ui, sans-serif", size=13, color="#1f2a33"),
-                      paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=False, **kw)
-    fig.update_xaxes(automargin=True, gridcolor=GRID, zeroline=False)
-    fig.update_yaxes(automargin=True, gridcolor=GRID, zeroline=False)
-    return fig.to_plotly_json()
+    """The figure as JSON with the calm house layout merged in as plain dicts.
+
+    plotly's update_layout/update_axes validate every key on every call (~20 ms a chart); the traces
+    are validated when built, the layout here is ours and fixed, so it is merged without them.
+    """
+    figure = fig.to_plotly_json()
+    layout = figure.setdefault("layout", {})
+    layout.pop("template", None)  # plotly.js draws with its own defaults; the colours are ours
+    layout.update(height=height, separators=",." if lang == "nl" else ".,",
+                  margin=dict(l=8, r=16, t=8, b=8),
+                  font=dict(family="system-ui, sans-serif", size=13, color="#1f2a33"),
+                  paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=False)
+    for name, extra in kw.items():
+        layout[name] = {**layout.get(name, {}), **extra} if isinstance(extra, dict) else extra
+    axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
+    for name in axes:
+        layout[name] = {"automargin": True, "gridcolor": GRID, "zeroline": False, **layout.get(name, {})}
+    for axis in ("xaxis", "yaxis"):
+        title = layout.get(axis, {}).get("title")
+        if isinstance(title, str):
+            layout[axis]["title"] = {"text": title}
+    return figure
 
 
 def _label(name: str) -> str:
@@ -186,23 +200,26 @@ def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Gestures, spend and mean reaction per week over the trend weeks, stacked on one time axis."""
     _, points = text.gettext, list(report.trend)
     weeks = [f"W{p.week.week:02d}" for p in points]
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=(_("Gestures"), _("Spent (euro)"), _("Mean reaction")))
-    fig.add_trace(go.Bar(x=weeks, y=[p.gestures for p in points], marker_color=ACCENT_LIGHT,
-                         hovertemplate="%{x}: %{y}<extra></extra>"), row=1, col=1)
+    # Three stacked panels on one week axis, laid out by hand: plotly's make_subplots costs ~25 ms.
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=weeks, y=[p.gestures for p in points], marker_color=ACCENT_LIGHT, yaxis="y",
+                         hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.add_trace(go.Scatter(x=weeks, y=[p.spent_cents / 100 for p in points], mode="lines+markers",
-                             line=dict(color=ACCENT), hoverinfo="text",
+                             line=dict(color=ACCENT), hoverinfo="text", yaxis="y2",
                              hovertext=[f"{w}: {text.cents(p.spent_cents)}"
-                                        for w, p in zip(weeks, points, strict=True)]),
-                  row=2, col=1)
+                                        for w, p in zip(weeks, points, strict=True)]))
     fig.add_trace(go.Scatter(x=weeks, y=[p.reaction.mean for p in points], mode="lines+markers",
-                             line=dict(color=MUTED), connectgaps=False, hoverinfo="text",
+                             line=dict(color=MUTED), connectgaps=False, hoverinfo="text", yaxis="y3",
                              hovertext=[f"{w}: {text.num(p.reaction.mean)} (n={p.reaction.n})"
-                                        for w, p in zip(weeks, points, strict=True)]), row=3, col=1)
-    fig.update_yaxes(rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(rangemode="tozero", row=2, col=1)
-    fig.update_yaxes(range=[1, 5.2], dtick=1, row=3, col=1)
-    figure = _layout(fig, 420, text.lang)
+                                        for w, p in zip(weeks, points, strict=True)]))
+    panels = ((_("Gestures"), [0.72, 1.0]), (_("Spent (euro)"), [0.36, 0.64]),
+              (_("Mean reaction"), [0.0, 0.28]))
+    titles = [dict(text=title, x=0.5, xref="paper", xanchor="center", y=top, yref="paper", yanchor="bottom",
+                   showarrow=False, font=dict(size=14)) for title, (_low, top) in panels]
+    figure = _layout(fig, 420, text.lang, annotations=titles, xaxis=dict(anchor="y3"),
+                     yaxis=dict(domain=panels[0][1], rangemode="tozero"),
+                     yaxis2=dict(domain=panels[1][1], rangemode="tozero"),
+                     yaxis3=dict(domain=panels[2][1], range=[1, 5.2], dtick=1))
     figure["layout"]["margin"]["t"] = 28
     rows = tuple((str(p.week), str(p.gestures), text.cents(p.spent_cents), text.num(p.reaction.mean),
                   str(p.reaction.n)) for p in points)
