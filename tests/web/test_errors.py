@@ -71,10 +71,10 @@ def test_a_validation_error_that_reaches_a_page_lists_what_to_fix(raising_app):
 
 
 def test_a_locked_database_answers_503_with_retry_after_on_a_page(client, monkeypatch):
-    def busy(**_kw):
+    def busy(*_args, **_kw):
         raise locked()
 
-    monkeypatch.setattr("web.main.views.list_teams", busy)
+    monkeypatch.setattr("web.main.views.signed_in_person", busy)  # its look-up of the person meets the lock
     answer = client.get("/", headers=EN)
     page = answer.get_data(as_text=True)
     assert answer.status_code == 503 and answer.headers["Retry-After"].isdigit()
