@@ -101,7 +101,9 @@ def last_session_rows(*, session: Session, team_id: int, tz: str, week: IsoWeek,
         return None
     actions = tuple(session.exec(select(SessionAction).where(SessionAction.session_id == row.id)
                                  .order_by(SessionAction.id)))
-    after = session.exec(select(Mandate).where(Mandate.learning_session_id == row.id)
+    applied_ids = [a.applied_mandate_id for a in actions if a.applied_mandate_id is not None]
+    named = (Mandate.learning_session_id == row.id) | (Mandate.id.in_(applied_ids or [-1]))
+    after = session.exec(select(Mandate).where(Mandate.team_id == team_id, named)
                          .order_by(Mandate.valid_from.desc())).first()
     before = None
     if after is not None:

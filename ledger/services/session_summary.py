@@ -47,10 +47,20 @@ def managers_to_tell(*, session: Session, team_id: int) -> list[Person]:
 
 
 def agreeing_sessions(*, session: Session, mandate_ids: list[int]) -> dict[int, LearningSession]:
-    """For the mandate history: the learning session that agreed each of these versions, by mandate id."""
+    """For the mandate history: the learning session that agreed each of these versions, by mandate id.
+
+    A version names its session (Mandate.learning_session_id); a version inserted whole, as an import or
+    the demo does, is found through the session's action that was applied as it (applied_mandate_id).
+    """
     if not mandate_ids:
         return {}
     agreed = LearningSession.id == Mandate.learning_session_id
     query = (select(Mandate.id, LearningSession).join(LearningSession, agreed)
              .where(Mandate.id.in_(mandate_ids)))
-    return {mandate_id: row for mandate_id, row in session.exec(query)}
+    found = {mandate_id: row for mandate_id, row in session.exec(query)}
+    applied = (select(SessionAction.applied_mandate_id, LearningSession)
+               .join(LearningSession, LearningSession.id == SessionAction.session_id)
+               .where(SessionAction.applied_mandate_id.in_(mandate_ids)))
+    for mandate_id, row in session.exec(applied):
+        found.setdefault(mandate_id, row)
+    return found

@@ -15,6 +15,7 @@ from ledger.services.tablets import register_tablet, revoke_tablet
 from ledger.vocab import Role
 from seed_data.demo import cast
 from seed_data.demo.generate import write_demo
+from seed_data.demo.sessions import add_demo_sessions
 from seed_data.importer import Counts, import_folder
 
 
@@ -33,7 +34,9 @@ def load_demo(*, engine: Engine, now: datetime | None = None,
     """Generate the demo for the week of `now` and import it (all or nothing) through the importer."""
     with tempfile.TemporaryDirectory(prefix="gesture-ledger-demo-") as folder:
         write_demo(folder, now=now)
-        return import_folder(engine=engine, folder=folder, now=now, progress=progress)
+        counts = import_folder(engine=engine, folder=folder, now=now, progress=progress)
+    add_demo_sessions(engine=engine, now=now)
+    return counts
 
 
 def is_demo(*, session: Session) -> bool:

@@ -16,6 +16,7 @@ from ledger.models import Gesture
 from ledger.types import utcnow
 from seed_data.demo import demo_sign_ins, is_demo, write_demo
 from seed_data.demo.load import format_sign_ins
+from seed_data.demo.sessions import add_demo_sessions
 from web.cli.common import confirm_or_refuse, engine, import_folder, require_current_schema
 from web.cli.verify import broken_message, check_ledger, summary
 
@@ -63,6 +64,7 @@ def _load_demo(eng, *, blank: bool, yes: bool) -> None:
         backups.empty_database(eng)
     with tempfile.TemporaryDirectory(prefix="gesture-ledger-demo-") as folder:
         counts = import_folder(eng, write_demo(folder), "Loading the demo")
+    add_demo_sessions(engine=eng)  # the hotel's learning sessions and playbook (not part of the CSV format)
     click.echo(f"Demo loaded. {counts.summary()}")
 
 
