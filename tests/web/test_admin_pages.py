@@ -24,7 +24,7 @@ def world(session):
 def test_the_admin_home_links_every_area_and_the_overview(client, world):
     sign_in_with_password(client, world["admin"])
     page = client.get("/admin/").get_data(as_text=True)
-    for href in ("/admin/teams", "/admin/people", "/tablet/register", "/admin/audit", "/admin/settings",
+    for href in ("/admin/teams", "/admin/people", "/tablets", "/admin/audit", "/admin/settings",
                  "/reports/overview", "/admin/privacy", f"/admin/teams/{world['team'].id}/mandate"):
         assert f'href="{href}"' in page
 

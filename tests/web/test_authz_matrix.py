@@ -82,6 +82,10 @@ CASES = [
     Case("POST", "/tablet/{tablet_a}/revoke", {**MANAGERS_ONLY, "manager_b": NOT_FOUND}),
     Case("POST", "/tablet/{tablet_b}/revoke", {**MANAGERS_ONLY, "manager": NOT_FOUND}),
     Case("POST", "/tablet/forget", MANAGERS_ONLY),
+    Case("GET", "/tablets", MANAGERS_ONLY),
+    Case("POST", "/tablets/{tablet_a}/rename", {**MANAGERS_ONLY, "manager_b": NOT_FOUND},
+         data={"name": "Reception left"}),
+    Case("POST", "/tablets/{tablet_b}/rename", {**MANAGERS_ONLY, "manager": NOT_FOUND}, data={"name": "Bar"}),
     # --- reports (managers of the team and admins; another team's id is a 404) ---
     Case("GET", "/reports/", MANAGERS_ONLY),
     Case("GET", "/reports/overview", {**MANAGERS_ONLY, "manager": FORBIDDEN, "manager_b": FORBIDDEN}),

@@ -231,7 +231,7 @@ def test_the_register_page_lists_and_revokes_the_teams_tablets(client, session, 
     sign_in_with_password(client, maria)
     tablet, token = register_tablet(session=session, team_id=team.id, name="Bar")
     assert "Bar" in client.get("/tablet/register").get_data(as_text=True)
-    assert client.post(f"/tablet/{tablet.id}/revoke").headers["Location"] == "/tablet/register"
+    assert client.post(f"/tablet/{tablet.id}/revoke").headers["Location"] == "/tablets"
     assert client.get(f"/t/{token}").status_code == 404
     assert "Bar" not in client.get("/tablet/register").get_data(as_text=True)
     [event] = session.exec(select(AuditEvent).where(AuditEvent.action == "tablet_revoked")).all()

@@ -130,7 +130,7 @@ def revoke(tablet_id: int):
     this_browser = current_tablet() is not None and current_tablet().id == tablet.id
     revoke_tablet(session=get_session(), tablet_id=tablet.id, actor_id=current_person().id)
     flash(_("The tablet is signed off. Its link and cookie no longer work."), "success")
-    response = redirect(url_for("tablet.register"))
+    response = redirect(url_for("tablet.manage"))
     if this_browser:
         forget_tablet_cookie(response)
     return response
