@@ -150,9 +150,10 @@ def verify(conn: Connection) -> Verdict:
     """Walk every team's chain and the audit trail of the ledger; stop at the first broken link."""
     verdict, seen = Verdict(), set()
     verdict.broken = _unchained(conn)
-    teams = conn.execute(select(Team.id, Team.name).order_by(Team.id)).all() if verdict.intact else []
+    if not verdict.intact:
+        return verdict
     gesture = Gesture.__table__
-    for team in teams:
+    for team in conn.execute(select(Team.id, Team.name).order_by(Team.id)).all():
         rows = conn.execute(select(gesture).where(gesture.c.team_id == team.id)
                             .order_by(gesture.c.chain_seq)).mappings()
         _walk_team(rows, verdict, team.name, seen)

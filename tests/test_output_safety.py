@@ -49,6 +49,16 @@ def test_every_module_writing_csv_routes_its_cells_through_the_one_helper():
         assert "csv_cells" in (ROOT / maker).read_text(encoding="utf-8"), maker
 
 
+def test_every_csv_download_is_made_by_a_checked_writer():
+    # A response served as text/csv must come from one of the writers above (not a hand-joined string).
+    served = {str(p.relative_to(ROOT)) for p in _sources("web")
+              if "text/csv" in p.read_text(encoding="utf-8")}
+    makers = {"web/admin/audit.py": "audit_log.csv_rows", "web/manager_reports/page.py": "export.to_csv"}
+    assert served == set(makers)
+    for path, call in makers.items():
+        assert call in (ROOT / path).read_text(encoding="utf-8"), path
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_person_and_a_team_named_like_a_formula_reach_the_report_csv_as_text(lang):
     report = sample_report(team_name=EVIL, people=(person(2, EVIL, 400, 1, 6, 1),

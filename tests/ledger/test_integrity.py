@@ -4,6 +4,7 @@ outside erasure and retention, every gesture row is chained to the previous one 
 """
 
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -193,6 +194,20 @@ def test_a_deleted_entry_is_found_in_the_middle_and_at_the_end(own):
     _raw(engine, "DELETE FROM gesture WHERE chain_seq = 2")
     broken = _first_break(engine)
     assert broken.seq == 3 and "entry 2 is missing" in broken.problem
+
+
+def test_a_row_inserted_outside_the_services_is_found(own):
+    engine, _url, rows = own
+    columns = ("origin_id", "entry_type", "team_id", "person_id", "logged_by_id", "logged_at", "occurred_at",
+               "kind", "description", "cost_cents", "trigger", "trigger_note", "reaction", "reaction_note",
+               "mandate_check", "redacted", "change_reason", "prev_hash", "entry_hash", "text_hashes",
+               "rewrite_hashes")
+    names = ", ".join(f'"{c}"' for c in columns)
+    with engine.begin() as conn:  # INSERT is allowed: a copy of a real row under a new id, outside the chain
+        conn.execute(text(f"INSERT INTO gesture (id, {names}) SELECT :new, {names} FROM gesture "  # noqa: S608
+                          "WHERE chain_seq = 1"), {"new": uuid.uuid4().hex})
+    broken = _first_break(engine)
+    assert broken.seq is None and "no place in the chain" in broken.problem
 
 
 def test_a_dropped_trigger_alone_is_reported(own):
