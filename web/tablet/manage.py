@@ -46,7 +46,7 @@ def manage():
     return _page()
 
 
-@bp.post("/tablets/<id:tablet_id>/rename")
+@bp.post("/tablets/<int(min=1, max=9223372036854775807):tablet_id>/rename")  # a row id: at most 2^63-1
 @role_required(*MANAGER_ROLES)
 def rename(tablet_id: int):
     form = RenameTabletForm()
