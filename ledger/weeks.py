@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+# [0-9], not \d: \d also matches other scripts' digits ("٢٠٢٦"); \Z refuses a trailing newline.
+_WEEK_RE = re.compile(r"([0-9]{4})-W([0-9]{2})\Z")
+# The ledger's calendar: no team logged before 2000, and a week near year 9999 cannot be shifted
+# (date overflow), so weeks outside these years are refused like any other bad week.
+YEAR_MIN, YEAR_MAX = 2000, 2199
 
 
 @dataclass(frozen=True, order=True)
@@ -23,11 +27,13 @@ class IsoWeek:
     @classmethod
     def parse(cls, text: str) -> "IsoWeek":
         """Parse "2026-W07"; raises ValueError for anything else or a week the year lacks."""
-        m = _WEEK_RE.match(text.strip())
+        m = _WEEK_RE.match(text.strip()) if isinstance(text, str) else None
         if not m:
             raise ValueError(f"not an ISO week like 2026-W07: {text!r}")
         year, week = int(m[1]), int(m[2])
-        date.fromisocalendar(year, week, 1)  # raises ValueError for week 53 in a 52-week year
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            raise ValueError(f"a week from {YEAR_MIN} to {YEAR_MAX}, not {text!r}")
+        date.fromisocalendar(year, week, 1)  # raises ValueError for week 0, or 53 in a 52-week year
         return cls(year, week)
 
     @classmethod

@@ -4,7 +4,7 @@ from flask import Flask
 
 from ledger.i18n import TRANSLATIONS
 from web import config as settings
-from web import db, i18n
+from web import converters, db, i18n, limits
 from web.extensions import babel, csrf, login_manager
 
 
@@ -23,6 +23,8 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
+    converters.init_app(app)  # before any blueprint adds a rule with <id:...>
+    limits.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -63,6 +63,8 @@ _MESSAGES = {
     "conflict": _l("This entry was already saved with other content."),
     "own_gesture": _l("You cannot appreciate your own gesture."),
     "already": _l("You already appreciated this gesture."),
+    "busy": _l("The ledger was busy and nothing was saved. Your entry is still here: try again in a few "
+               "seconds."),
 }
 
 

@@ -5,7 +5,6 @@ import time
 
 from flask import Blueprint, abort, session
 from flask_babel import lazy_gettext as _l
-from werkzeug.routing import IntegerConverter
 
 from ledger.errors import FieldError, ValidationFailed
 from ledger.permissions import Actor, may_administer
@@ -14,21 +13,6 @@ from web.security import MANAGER_ROLES, current_actor, role_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 public_bp = Blueprint("admin_public", __name__)
-
-
-
-class IdConverter(IntegerConverter):
-    """A row id in a URL: 1 to 2^63-1, so a 20-digit id is a 404 and never reaches the database driver."""
-
-    def __init__(self, url_map, *args, **kwargs):
-        super().__init__(url_map, min=1, max=2**63 - 1)
-
-
-@bp.record_once
-def _converters(state) -> None:
-    # The same "id" converter the learning sessions register; whichever blueprint comes first adds it.
-    state.app.url_map.converters.setdefault("id", IdConverter)
-
 
 managers_area = role_required(*MANAGER_ROLES)  # password sessions of managers and admins; never a PIN
 RECENT_AUTH_SECONDS = 5 * 60

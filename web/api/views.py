@@ -14,12 +14,13 @@ a queued gesture is sent. Resending is harmless: the gesture id is the ledger's 
 import uuid
 from datetime import datetime, timedelta
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, url_for
 
 from ledger.errors import ValidationFailed
 from ledger.models import Team
 from ledger.services.gestures import log_gesture, stored_gesture
 from ledger.types import utcnow
+from web.api.body import json_object
 from web.db import get_session
 from web.errors import problem
 from web.extensions import csrf
@@ -59,9 +60,8 @@ def _problem(status: int, error: str):
 @csrf.exempt
 def post_gesture():
     """Store one gesture from the outbox; the same gesture id twice stores it once."""
-    body = request.get_json(silent=True) if request.is_json else None
-    if not isinstance(body, dict):
-        return _problem(400, "expected a JSON object")
+    # Limited read (413 also for a chunked body), depth-checked decode (400, never a RecursionError).
+    body = json_object()
     read = read_send_token(body.get("send_token"))
     if read is None:
         return _problem(403, "send token missing, invalid or expired")

@@ -21,6 +21,7 @@ from ledger.services.gestures import GestureInput
 from web import labels
 
 COST_PICKS = (0, 200, 500, 1000, 2000)  # cents
+_COST_PICK_TEXTS = frozenset(str(cents) for cents in COST_PICKS)
 EFFORT_PICKS = (0, 5, 15, 30)  # minutes
 _MINUTES_RE = re.compile(r"^\s*([0-9]{1,4})\s*(?:min)?\s*$")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -99,7 +100,7 @@ def _cost(values: Mapping, errors: list[FieldError]) -> int:
         except MoneyError as err:
             errors.append(FieldError("cost", err.code, {"max": MAX_CENTS} if err.code == "too_large" else {}))
             return 0
-    if picked.strip().isdigit() and picked.isascii():
+    if picked.strip() in _COST_PICK_TEXTS:  # only a pick the form offers ("0003" or "100000" is not one)
         return int(picked)
     errors.append(FieldError("cost", "required" if not picked.strip() else "format"))
     return 0

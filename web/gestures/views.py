@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
 
 from ledger.current import current_row
 from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
@@ -119,6 +120,13 @@ def new():
         except Conflict:
             errors = [FieldError("form", "conflict")]
             form.gesture_id.data = str(uuid.uuid4())
+        except OperationalError:  # locked or unreachable: keep what was typed (same id) and say so
+            from web.errors import RETRY_AFTER_SECONDS  # here: web.errors imports this area's forms
+
+            get_session().rollback()
+            page, status = _form_page("gestures/new.html", form=form, team=team, person=person, status=503,
+                                      errors=form_errors([FieldError("form", "busy")]))
+            return page, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
         else:
             return _thanks(logged.gesture, person, team, created=logged.created)
     return _form_page("gestures/new.html", form=form, team=team, person=person,

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
+from web.converters import bounded_id
 from web.cookies import remember_language
 from web.forms import ActionForm
 from web.main.forms import LanguageForm
@@ -46,7 +47,9 @@ def set_language():
 
 @bp.post("/team")
 def choose():
-    team_id = request.form.get("team", type=int)
+    if "team" in request.form and bounded_id(request.form["team"]) is None:
+        abort(400)  # not a row id (20 digits, "٣", "1e3"): never sent to the database
+    team_id = bounded_id(request.form.get("team"))
     if team_id is None or signed_in_person() is None:
         abort(404)
     choose_team(team_id)

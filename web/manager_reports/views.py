@@ -30,6 +30,7 @@ from reports.i18n import lang_for
 from reports.overview import org_overview
 from reports.prompts import KINDS
 from web import labels
+from web.converters import bounded_id
 from web.db import get_session
 from web.labels import field_message
 from web.manager_reports import assets as reports_assets
@@ -131,9 +132,9 @@ def index():
 @role_required(*MANAGERS)
 def team_report(team_id: int):
     team = _team(team_id)
-    if request.args.get("team", "").isdigit() and int(request.args["team"]) != team_id:  # the team picker
-        return redirect(url_for("reports.team_report", team_id=int(request.args["team"]),
-                                week=request.args.get("week")))
+    picked = bounded_id(request.args.get("team"))  # the team picker; "٣" or 20 digits is no team
+    if picked is not None and picked != team_id:
+        return redirect(url_for("reports.team_report", team_id=picked, week=request.args.get("week")))
     week, notice = _week(team, request.args.get("week"))
     return _render(team, week, notice=notice, status=400 if notice else 200)
 
@@ -143,7 +144,7 @@ def team_report(team_id: int):
 def print_report(team_id: int):
     team = _team(team_id)
     week, notice = _week(team, request.args.get("week"))
-    return _render(team, week, notice=notice, printing=True)
+    return _render(team, week, notice=notice, printing=True, status=400 if notice else 200)
 
 
 def _back(team: Team, week: str, anchor: str | None = None):

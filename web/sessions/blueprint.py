@@ -5,7 +5,6 @@ from functools import wraps
 from flask import Blueprint, flash
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from werkzeug.routing import IntegerConverter
 
 from ledger.models import LearningSession, Team
 from ledger.permissions import Actor
@@ -30,17 +29,8 @@ SESSION_STATUSES = {"planned": _l("Planned"), "running": _l("Under way"), "close
 ACTION_STATUSES = {"open": _l("Open"), "done": _l("Done"), "dropped": _l("Dropped")}
 
 
-class IdConverter(IntegerConverter):
-    """A row id in a URL: 1 to 2^63-1, so a 20-digit id is a 404 and never reaches the database driver."""
-
-    def __init__(self, url_map, *args, **kwargs):
-        super().__init__(url_map, min=1, max=2**63 - 1)
-
-
 @bp.record_once
 def _template_helpers(state) -> None:
-    # Registered before this blueprint's rules are added (callbacks run in the order they were recorded).
-    state.app.url_map.converters.setdefault("id", IdConverter)
     state.app.jinja_env.globals.update(labels.template_helpers())
     state.app.jinja_env.globals.update(
         reason_label=lambda code: labels.label_for(REASONS, code),

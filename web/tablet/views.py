@@ -11,6 +11,7 @@ from ledger.services import auth as auth_service
 from ledger.services.people import tablet_people
 from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
 from web.auth.views import locked_message, tries_left_message
+from web.converters import bounded_id
 from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
 from web.forms import ActionForm
@@ -57,7 +58,7 @@ def tiles():
                            searchable=len(people) >= SEARCH_FROM_MEMBERS)
 
 
-@bp.route("/tablet/pin/<int:person_id>", methods=["GET", "POST"])
+@bp.route("/tablet/pin/<id:person_id>", methods=["GET", "POST"])
 def pin(person_id: int):
     tablet = current_tablet()
     if tablet is None:
@@ -102,7 +103,9 @@ def register():
     form = RegisterTabletForm()
     teams = visible_teams(me)
     form.team.choices = [SelectChoice(team.id, team.name) for team in teams]
-    posted_team = request.form.get("team", type=int)
+    posted_team = bounded_id(request.form.get("team")) if "team" in request.form else None
+    if "team" in request.form and posted_team is None:
+        abort(400)  # not a row id (20 digits, "٣", "1e3"): never sent to the database
     if posted_team is not None and not can_see_team(me, posted_team):
         abort(404)
     if request.method == "GET" and team_for_request() is not None:
@@ -121,7 +124,7 @@ def register():
         422 if request.method == "POST" else 200
 
 
-@bp.post("/tablet/<int:tablet_id>/revoke")
+@bp.post("/tablet/<id:tablet_id>/revoke")
 @role_required(*MANAGER_ROLES)
 def revoke(tablet_id: int):
     tablet = get_session().get(Tablet, tablet_id)
