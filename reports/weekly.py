@@ -117,7 +117,8 @@ def _totals(rows: WeekRows, point: WeekPoint, weekly: Weekly, holders: list) -> 
 def _people(rows: WeekRows, weekly: Weekly, holders: list):
     found = rows.people
     # The membership's start date when it is known. Else: created_at is when the record was made (an
-    # import makes everyone "new"), and an earlier first gesture in the team shows the person was there before.
+    # import makes everyone "new"), and an earlier first gesture in the team shows the person was there
+    # before.
     since = {m.id: m.since or min(m.created_at, found.first_gesture_at.get(m.id, m.created_at)).date()
              for m in holders}
     facts = sections.PersonFacts(

@@ -68,7 +68,8 @@ def test_right_after_a_session_it_says_what_was_agreed_without_comparing(session
     add_many(session, team, anouk, at(WEEK, 1), 2)
     [prompt] = of_kind(report(session, team), "since_last_session")
     assert prompt.title == "Since the last learning session"
-    assert "How is it going?" in prompt.question and "a change of the frame that is not applied yet" in prompt.question
+    assert "How is it going?" in prompt.question
+    assert "a change of the frame that is not applied yet" in prompt.question
     assert "Too few gestures since the session" in prompt.why
 
 

@@ -60,7 +60,8 @@ def test_the_extraction_really_finds_the_sign_in_strings_the_labels_and_the_repo
     found = _extracted()
     assert "Sign in" in found
     assert "Problem solved" in found and "Different use of the mandate" in found  # ledger/i18n/labels.py
-    assert "Based on %(n)s gestures — enough to ask about, not to conclude." in found  # reports/prompts/base.py
+    # reports/prompts/base.py
+    assert "Based on %(n)s gestures — enough to ask about, not to conclude." in found
     assert ("Evidence: 1 gesture", "Evidence: %(n)s gestures") in found  # reports/export.py, ngettext
     assert ("One gesture beyond the frame (%(parts)s), %(spent)s; reaction %(mean)s.",
             "%(n)s gestures beyond the frame (%(parts)s), together %(spent)s; mean reaction %(mean)s "
