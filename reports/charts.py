@@ -99,29 +99,44 @@ def _people(report: WeeklyReport) -> list[PersonWeek]:
     return sorted(report.people, key=lambda p: p.name.casefold())  # alphabetical: never a ranking
 
 
+def _use(report: WeeklyReport, person: PersonWeek) -> tuple[int, int | None]:
+    """(spent, allowance) as the frame is agreed: this week, or for a monthly frame the month so far."""
+    if report.month is None:
+        return person.spent_cents, person.allowance_cents
+    return report.month.person(person.person_id) or (person.spent_cents, None)
+
+
 def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
-    """Each person's spend this week against their weekly allowance (a marker), in alphabetical order."""
+    """Each person's spend against their allowance (a marker), alphabetically; a monthly frame per month."""
     _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
     names = [_label(p.name) for p in people]
+    use = {p.person_id: _use(report, p) for p in people}
     fig = go.Figure()
-    fig.add_trace(go.Bar(y=names, x=[p.spent_cents / 100 for p in people], orientation="h",
+    fig.add_trace(go.Bar(y=names, x=[use[p.person_id][0] / 100 for p in people], orientation="h",
                          marker_color=ACCENT, name=_("Spent"),
-                         hovertext=[f"{n}: {text.cents(p.spent_cents)}, n={p.gestures}"
+                         hovertext=[f"{n}: {text.cents(use[p.person_id][0])}"
                                     for n, p in zip(names, people, strict=True)],
                          hoverinfo="text"))
-    framed = [p for p in people if p.allowance_cents is not None]
-    fig.add_trace(go.Scatter(y=[_label(p.name) for p in framed], x=[p.allowance_cents / 100 for p in framed],
+    framed = [p for p in people if use[p.person_id][1] is not None]
+    allowances = [use[p.person_id][1] for p in framed]
+    fig.add_trace(go.Scatter(y=[_label(p.name) for p in framed], x=[a / 100 for a in allowances],
                              mode="markers", name=_("Allowance"), hoverinfo="text",
-                             hovertext=[f"{_('Allowance')}: {text.cents(p.allowance_cents)}" for p in framed],
+                             hovertext=[f"{_('Allowance')}: {text.cents(a)}" for a in allowances],
                              marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
-    figure = _layout(fig, 70 + 30 * len(people), text.lang,
-                     xaxis=dict(title=_("euro this week"), rangemode="tozero"))
-    rows = tuple((p.name, str(p.gestures), text.cents(p.spent_cents), text.cents(p.allowance_cents),
-                  text.pct(p.use_share)) for p in _people(report))
-    table = Table((_("Person"), _("Gestures"), _("Spent"), _("Allowance"), _("Share used")), rows)
-    return Chart("mandate-use", _("Mandate use per person"),
-                 _("Bars show what each person spent this week; the vertical mark is their allowance."),
-                 figure, table)
+    monthly = report.month is not None
+    figure = _layout(fig, 70 + 30 * len(people), text.lang, xaxis=dict(
+        title=_("euro this month so far") if monthly else _("euro this week"), rangemode="tozero"))
+    rows = tuple((p.name, str(p.gestures), text.cents(use[p.person_id][0]), text.cents(use[p.person_id][1]),
+                  text.pct(use[p.person_id][0] / use[p.person_id][1] if use[p.person_id][1] else None))
+                 for p in _people(report))
+    table = Table((_("Person"), _("Gestures this week"), _("Spent"), _("Allowance"), _("Share used")), rows)
+    if monthly:
+        note = _("Bars show what each person spent in %(month)s up to %(day)s; the vertical mark is their "
+                 "allowance per month.") % {"month": text.month(report.month.first_day),
+                                            "day": text.day(report.month.last_day)}
+    else:
+        note = _("Bars show what each person spent this week; the vertical mark is their allowance.")
+    return Chart("mandate-use", _("Mandate use per person"), note, figure, table)
 
 
 def _empty(chart_id: str, title: str, text: Lang) -> Chart:

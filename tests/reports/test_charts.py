@@ -2,14 +2,14 @@
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from ledger.weeks import IsoWeek
 from reports.charts import charts_for, funnel_chart
 from reports.i18n import Lang
-from reports.model import Group, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
+from reports.model import Group, MonthFrame, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
 
 W45 = IsoWeek(2026, 45)
 
@@ -151,3 +151,14 @@ def test_an_empty_week_shows_a_sentence_instead_of_empty_axes():
     charts = charts_for(empty)
     assert [c.id for c in charts] == ["reaction-by-band"]
     assert charts[0].figure is None and "nothing to draw" in charts[0].empty
+
+
+def test_a_monthly_frame_is_charted_as_the_month_so_far_against_the_monthly_allowance():
+    month = MonthFrame(first_day=date(2026, 11, 1), last_day=date(2026, 11, 8), allowance_cents=30000,
+                       spent_cents=5000, per_person=((2, 4000, 10000), (3, 1000, 10000), (4, 0, 10000)))
+    people = tuple(replace(p, allowance_cents=None) for p in sample_report().people)
+    chart = by_id(charts_for(sample_report(month=month, people=people)))["mandate-use"]
+    assert chart.table.rows[0][2:] == ("€40.00", "€100.00", "40%")  # Anouk: month so far, not this week
+    assert chart.figure["data"][1]["x"] == [100.0, 100.0, 100.0]  # per month, never a weekly share
+    assert "November" in chart.note
+    assert chart.figure["layout"]["xaxis"]["title"]["text"] == "euro this month so far"
