@@ -271,10 +271,10 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
                      yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
     rows = tuple(_funnel_row(text, p, p0) for p in people)
     table = Table((_("Person"), "n", _("Delighted"), _("Share"), _("Reading")), rows)
-    note = _("Team share %(share)s over %(weeks)s weeks (the solid line). Points inside the dashed lines "
-             "(95%%) differ by chance alone, and nearly all inside the dotted ones (99.8%%); with few "
-             "gestures the lines are wide on purpose.") % {"share": text.pct(p0),
-                                                                   "weeks": report.window_weeks}
+    note = _("The solid line is the team's share, %(share)s over %(weeks)s weeks. A point between the dashed "
+             "lines differs from it by chance alone; outside the dotted lines it is worth a curious "
+             "question. With few gestures the lines are wide on purpose.") % {
+                 "share": text.pct(p0), "weeks": report.window_weeks}
     return Chart("funnel", _("Delighted reactions against number of gestures"), note, figure, table)
 
 
