@@ -52,7 +52,7 @@ def _month_dict(report: WeeklyReport) -> dict | None:
 
 def report_dict(report: WeeklyReport) -> dict:
     """The whole report as JSON-ready data; codes keep their one label beside them (report.lang)."""
-    t, lang = report.totals, lang_for(report.lang)
+    t, lang = report.totals, lang_for(report.lang, report.currency)
     return {
         "team": {"id": report.team_id, "name": report.team_name, "timezone": report.timezone},
         "week": str(report.week), "start": report.start.isoformat(), "end": report.end.isoformat(),
@@ -144,7 +144,7 @@ def _money(cents: int | None):
 
 def csv_rows(report: WeeklyReport, lang: Lang | None = None) -> list[tuple]:
     """Every figure and prompt of the report as tidy rows (see CSV_HEADER, without the cents column)."""
-    lang = lang or lang_for(report.lang)
+    lang = lang or lang_for(report.lang, report.currency)
     t, week = report.totals, str(report.week)
     rows = [("totals", week, report.team_name, name, value, "") for name, value in (
         ("gestures", t.gestures), ("people_active", t.people_active), ("spent", Money(t.spent_cents)),
@@ -264,7 +264,7 @@ def _text_more(report: WeeklyReport, lang: Lang) -> list[str]:
 
 def to_text(report: WeeklyReport) -> str:
     """A plain-text summary for the terminal: headline numbers, the prompts shown first, then the rest."""
-    lang = lang_for(report.lang)
+    lang = lang_for(report.lang, report.currency)
     title = lang.gettext("Weekly report — %(team)s, %(week)s", team=report.team_name, week=str(report.week))
     lines = [title, ""]
     if not report.started:

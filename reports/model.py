@@ -331,6 +331,7 @@ class WeeklyReport:
     reviews: tuple[Review, ...] = ()  # the managers' marks on this team's prompts of the weeks before
     set_aside_kinds: tuple[str, ...] = ()  # kinds set aside SET_ASIDE_WEEKS running: below the fold
     brought_back: tuple[str, ...] = ()  # of those, the kinds the manager asked to see first again
+    currency: str = "EUR"  # the installation's display currency (amounts stay in cents)
 
     @property
     def shown_prompts(self) -> tuple[Prompt, ...]:

@@ -55,7 +55,7 @@ def fold_weekly_report(rows: WeekRows, *, now: datetime, lang: str = "en", curre
     reviews = tuple(Review(r.prompt_key, IsoWeek.parse(r.week), r.status, r.helped) for r in rows.reviews)
     report = WeeklyReport(
         team_id=rows.team.id, team_name=rows.team.name, timezone=span.tz, week=span.week, start=span.start,
-        end=span.end, complete=now >= span.end, lang=lang, person_level=person_level,
+        end=span.end, complete=now >= span.end, lang=lang, person_level=person_level, currency=currency,
         totals=_totals(rows, trend[-1], weekly, holders), window_weeks=WINDOW_WEEKS,
         people=_people(rows, weekly, holders) if person_level else (), **_window(rows, weekly),
         follow_ups=_follow_ups(rows.follow_ups), trend=trend, **_briefs(rows.briefs, person_level),

@@ -2,25 +2,27 @@
 
 from pathlib import Path
 
-from flask import Flask, current_app, request, session
+from flask import Flask, request, session
 from flask_babel import get_locale
 
 from ledger.i18n import LANGUAGES, TRANSLATIONS, formats
+from web.installation import currency, installation
 
 
 def select_locale() -> str:
-    """The user's remembered choice, else the browser's preference, else Dutch."""
+    """The user's remembered choice, else the browser's preference, else the installation's language."""
     chosen = session.get("lang")
     if chosen in LANGUAGES:
         return chosen
-    return request.accept_languages.best_match(LANGUAGES) or "nl"
+    return request.accept_languages.best_match(LANGUAGES) or installation().default_language
 
 
 def money(cents: int | None, whole: bool = False) -> str:
-    """The Jinja `money` filter: ledger/i18n/formats.money in the request's locale ('€ 4,50' / '€4.50')."""
+    """The Jinja `money` filter: ledger/i18n/formats.money in the request's locale ('€ 4,50' / '€4.50'),
+    in the installation's currency (a display choice: the cents are the same whatever it is)."""
     if cents is None:
         return ""
-    return formats.money(cents, str(get_locale()), current_app.config["CURRENCY"], whole=whole)
+    return formats.money(cents, str(get_locale()), currency(), whole=whole)
 
 
 CATALOGUES = TRANSLATIONS

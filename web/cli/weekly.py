@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from ledger.db import session_scope
 from ledger.models import Team
+from ledger.services.settings import DIGEST_DAYS, get_settings
 from ledger.types import utcnow
 from ledger.weeks import IsoWeek, last_complete_week
 from reports.digest import SmtpSettings, build_digests, send_digests
@@ -62,7 +63,7 @@ def report_command(team_name: str, week: str | None, fmt: str, lang: str) -> Non
         team = _find_team(session, team_name)
         iso_week = _parse_week(week, "2026-W07") or last_complete_week(utcnow(), team.timezone)
         report = build_weekly_report(session=session, team_id=team.id, week=iso_week, lang=lang,
-                                     currency=current_app.config.get("CURRENCY", "EUR"))
+                                     currency=get_settings(session=session).currency)
     click.echo(RENDERERS[fmt](report), nl=False)
 
 
@@ -73,6 +74,17 @@ def _smtp_settings(config) -> SmtpSettings:
                         user=config.get("SMTP_USER", ""), password=config.get("SMTP_PASSWORD", ""),
                         starttls=bool(config.get("SMTP_STARTTLS", False)),
                         sender=config.get("MAIL_FROM", defaults.sender))
+
+
+def _digest_day() -> bool:
+    """True on the settings' digest day (the UTC date); otherwise say so (one line) and False."""
+    with session_scope(engine()) as session:
+        day = get_settings(session=session).digest_day
+    today = DIGEST_DAYS[utcnow().weekday()]
+    if today != day:
+        click.echo(f"Today is {today.capitalize()}; the digest goes out on {day.capitalize()} (settings). "
+                   "Nothing sent; --any-day sends anyway.")
+    return today == day
 
 
 def _print_dry_run(digests, sender: str, html: Path | None) -> None:
@@ -92,17 +104,22 @@ def _print_dry_run(digests, sender: str, html: Path | None) -> None:
 @click.option("--send", is_flag=True, help="Send through SMTP_HOST/SMTP_PORT; without it, print the e-mails.")
 @click.option("--html", "html", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Without --send: also write the HTML part here (several managers: FILE-1, FILE-2...).")
+@click.option("--any-day", is_flag=True, help="Send today even if it is not the digest day of the settings.")
 @with_appcontext
-def digest_command(week: str | None, send: bool, html: Path | None) -> None:
-    """E-mail each manager their teams' headline numbers and top conversation prompts."""
+def digest_command(week: str | None, send: bool, html: Path | None, any_day: bool) -> None:
+    """E-mail each manager their teams' headline numbers and top conversation prompts.
+
+    Run it every day (cron): with --send it sends on the digest day chosen in the settings only.
+    """
     chosen = _parse_week(week, "2026-W45")
+    if send and not any_day and not _digest_day():
+        return
     config = current_app.config
     verdict = check_ledger()  # the weekly job also checks the ledger: a broken link fails it (exit 1)
     click.echo(summary(verdict) if verdict.intact else broken_message(verdict), err=not verdict.intact)
     with session_scope(engine()) as session:
         digests = build_digests(session=session, public_url=config.get("PUBLIC_URL", "http://127.0.0.1:5000"),
-                                week=chosen,
-                                currency=config.get("CURRENCY", "EUR"))
+                                week=chosen, currency=get_settings(session=session).currency)
     settings = _smtp_settings(config)
     if not send:
         _print_dry_run(digests, settings.sender, html)

@@ -6,7 +6,6 @@ the evidence gestures with their appreciations, the manager's reviews, labels in
 
 from datetime import timedelta
 
-from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -24,6 +23,7 @@ from reports.settings import SET_ASIDE_WEEKS
 from reports.weekly import build_weekly_report
 from web import labels
 from web.db import get_session
+from web.installation import currency
 
 EVIDENCE_SHOWN = 10  # gestures listed under one prompt; all of them are in the downloads
 
@@ -33,7 +33,7 @@ STATUSES = {"discussed": _l("Discussed"), "set_aside": _l("Set aside")}
 
 def chart_text(lang: str) -> Lang:
     """How charts speak on this request: the catalogue, the code labels and the money formatter of reports."""
-    return lang_for(lang, current_app.config.get("CURRENCY", "EUR"))
+    return lang_for(lang, currency())
 
 
 def week_span(week: IsoWeek) -> str:
@@ -51,7 +51,7 @@ def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams:
     """
     session = get_session()
     report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
-                                 currency=current_app.config.get("CURRENCY", "EUR"),
+                                 currency=currency(),
                                  brought_back=brought_back)
     ids = [gid for p in report.prompts for gid in p.evidence[:EVIDENCE_SHOWN]]
     ids += [s.id for s in report.stories]
@@ -67,10 +67,10 @@ def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams:
         "prompts": report.shown_prompts, "more_prompts": report.more_prompts,
         "held_back": [k for k in report.set_aside_kinds if k not in report.brought_back],
         "set_aside_weeks": SET_ASIDE_WEEKS,
-        "follow_ups": [(r, export.follow_up_line(r, lang_for(lang))) for r in report.discussed],
+        "follow_ups": [(r, export.follow_up_line(r, lang_for(lang, currency()))) for r in report.discussed],
         "frame_line": export.frame_line(report, chart_text(lang)) if report.month else None,
         "evidence": evidence, "reviews": reviews, "charts": charts_for(report, chart_text(lang)),
-        "evidence_shown": EVIDENCE_SHOWN, "words": lang_for(lang), "prompt_kinds": PROMPT_KINDS,
+        "evidence_shown": EVIDENCE_SHOWN, "words": lang_for(lang, currency()), "prompt_kinds": PROMPT_KINDS,
         "settings": SETTINGS, "statuses": STATUSES,
     }
 
@@ -79,7 +79,7 @@ def export_report(*, team: Team, week: IsoWeek, fmt: str, person: Person, lang: 
     """The report as a JSON or CSV download (body, mimetype); the download is audited."""
     session = get_session()
     report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
-                                 currency=current_app.config.get("CURRENCY", "EUR"))
+                                 currency=currency())
     body = export.to_json(report) if fmt == "json" else export.to_csv(report, lang=lang)
     record_report_export(session=session, actor_id=person.id, team_id=team.id, week=str(week), fmt=fmt)
     return body, "application/json" if fmt == "json" else "text/csv"
