@@ -116,3 +116,23 @@ def test_bodies_too_deep_too_large_or_not_json_are_refused_cleanly(app, client, 
                       content_type="application/json")
     assert nan.status_code == 400
     assert list(session.exec(select(Gesture))) == []
+
+
+def test_simultaneous_requests_are_counted_exactly_once_each(engine, session, ledger):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlmodel import Session
+
+    token_for(session, ledger, ledger.desk, rate=5)
+    token_id = session.exec(select(ApiToken)).one().id
+    minute = datetime(2026, 11, 30, 10, 0, 5, tzinfo=UTC)
+
+    def one_request(_):
+        with Session(engine) as own:  # each its own connection, as separate server processes would have
+            return api_tokens.count_request(session=own, token=own.get(ApiToken, token_id), now=minute).allowed
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        allowed = list(pool.map(one_request, range(20)))
+    assert allowed.count(True) == 5
+    session.expire_all()
+    assert session.exec(select(ApiRateWindow)).one().count == 20
