@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, event, select, text
 from sqlalchemy.engine import Connection
+from sqlmodel import Session
 
 from ledger.models import Gesture
 
@@ -95,3 +96,28 @@ def head(conn: Connection, team_id: int) -> tuple[int, str]:
     after lock_team or a FOR NO KEY UPDATE read of the team), so no other append slips in between."""
     row = conn.execute(_HEAD, {"team_id": team_id}).first()
     return (1, GENESIS) if row is None else (row.chain_seq + 1, row.entry_hash)
+
+
+def seal_row(row: Gesture, *, team_seq: int, prev_hash: str) -> None:
+    """Set the chain columns of a new ORM gesture row for its place in its team's chain."""
+    for name, value in seal(values_of(row), team_seq=team_seq, prev_hash=prev_hash).items():
+        setattr(row, name, value)
+
+
+@event.listens_for(Session, "before_flush")
+def _seal_new_gestures(session: Session, _context, _instances) -> None:
+    """Chain every gesture row added through the ORM without a place yet (fixtures, tools).
+
+    The services seal their rows themselves, after their first write (SQLite's write lock); a row sealed
+    here chains to the head as read now, and the unique (team, place) index refuses a forked chain."""
+    new = [obj for obj in session.new if isinstance(obj, Gesture) and obj.chain_seq is None]
+    if not new:
+        return
+    conn, heads = session.connection(), {}
+    for row in sorted(new, key=lambda r: (r.logged_at, str(r.id))):
+        if row.team_id not in heads:
+            lock_team(conn, row.team_id)
+            heads[row.team_id] = head(conn, row.team_id)
+        seq, prev = heads[row.team_id]
+        seal_row(row, team_seq=seq, prev_hash=prev)
+        heads[row.team_id] = (seq + 1, row.entry_hash)

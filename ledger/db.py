@@ -8,6 +8,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from ledger import chain  # noqa: F401 - its ORM hook chains every gesture row a session adds
+
 DEFAULT_SQLITE_PATH = Path("instance") / "gesture-ledger.db"
 
 

@@ -225,8 +225,7 @@ def _append(session: Session, row: Gesture, *, action: str, actor_id: int) -> Ge
                                               "reason": row.change_reason})
     session.flush()  # the audit row first: on SQLite it takes the write lock before the chain's head is read
     seq, prev = chain.head(conn, row.team_id)
-    for name, value in chain.seal(chain.values_of(row), team_seq=seq, prev_hash=prev).items():
-        setattr(row, name, value)
+    chain.seal_row(row, team_seq=seq, prev_hash=prev)
     session.add(row)
     try:
         session.commit()

@@ -271,3 +271,15 @@ def test_a_restore_ends_by_verifying_the_restored_ledger(own, tmp_path):
     assert result.exit_code == 0, result.output
     assert "ledger intact: 4 entries in 1 team chain" in result.output
     app.extensions["engine"].dispose()
+
+
+def test_gesture_rows_added_through_the_orm_are_chained_too(engine, session):
+    from tests.reports.builders import add_many
+
+    team = make_team(session)
+    anouk = make_person(session, team)
+    add_many(session, team, anouk, NOW - timedelta(days=1), 3)
+    make_gesture(session, team, anouk)
+    assert session.exec(select(Gesture.chain_seq).order_by(Gesture.chain_seq)).all() == [1, 2, 3, 4]
+    with engine.connect() as conn:
+        assert verify(conn).intact

@@ -45,5 +45,9 @@ def verify_command(heads: bool) -> None:
         raise click.ClickException(broken_message(verdict))
     click.echo(summary(verdict))
     if heads:
-        for head in verdict.heads:
-            click.echo(f"  {head.team}: {head.entries} entries, newest hash {head.entry_hash}")
+        click.echo(head_lines(verdict))
+
+
+def head_lines(verdict: Verdict) -> str:
+    """Each team's newest hash, one line each (to keep elsewhere: a rewritten chain shows against them)."""
+    return "\n".join(f"  {h.team}: {h.entries} entries, newest hash {h.entry_hash}" for h in verdict.heads)

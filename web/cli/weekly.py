@@ -23,7 +23,7 @@ from reports.digest import SmtpSettings, build_digests, send_digests
 from reports.export import to_csv, to_json, to_text
 from reports.weekly import build_weekly_report
 from web.cli.common import engine, require_current_schema
-from web.cli.verify import broken_message, check_ledger, summary
+from web.cli.verify import broken_message, check_ledger, head_lines, summary
 
 RENDERERS = {"text": to_text, "json": to_json, "csv": to_csv}
 
@@ -117,6 +117,8 @@ def digest_command(week: str | None, send: bool, html: Path | None, any_day: boo
     config = current_app.config
     verdict = check_ledger()  # the weekly job also checks the ledger: a broken link fails it (exit 1)
     click.echo(summary(verdict) if verdict.intact else broken_message(verdict), err=not verdict.intact)
+    if verdict.intact and verdict.heads:  # the output (cron mails it) keeps the heads outside the database
+        click.echo(head_lines(verdict))
     with session_scope(engine()) as session:
         digests = build_digests(session=session, public_url=config.get("PUBLIC_URL", "http://127.0.0.1:5000"),
                                 week=chosen, currency=get_settings(session=session).currency)
