@@ -13,15 +13,24 @@ from markupsafe import escape
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from ledger.errors import Conflict, FieldError, LedgerError, LockedOut, NotAllowed, NotFound, ValidationFailed
+from ledger.errors import (
+    Conflict,
+    FieldError,
+    LedgerError,
+    LockedOut,
+    NotAllowed,
+    NotFound,
+    TeamArchived,
+    ValidationFailed,
+)
 from web.gestures.forms import SERVICE_TO_FORM, form_errors
 from web.labels import field_message
 from web.security import local_referrer
 
 PROBLEM_JSON = "application/problem+json"
 RETRY_AFTER_SECONDS = 5  # SQLite waits 5 s for a lock itself (busy_timeout); by then it has usually passed
-DOMAIN_STATUS = ((NotFound, 404), (NotAllowed, 403), (Conflict, 409), (ValidationFailed, 422),
-                 (LockedOut, 429))
+DOMAIN_STATUS = ((NotFound, 404), (TeamArchived, 403), (NotAllowed, 403), (Conflict, 409),
+                 (ValidationFailed, 422), (LockedOut, 429))
 
 # What each refusal means in plain words; anything else falls back to "not right".
 ERROR_TEXTS = {
@@ -41,6 +50,11 @@ ERROR_TEXTS = {
 }
 NOT_RIGHT = (_l("That did not work"), _l("Something in this request was not right. Go back and try again."))
 CSRF_TEXTS = (_l("The form expired"), _l("The form expired; reload the page."))
+# An archived team is no matter of this account's rights: the team stopped, and saying so is the whole answer.
+# 403, not 409: the tablet's outbox takes a 409 for "already stored" and would drop the gesture.
+ARCHIVED_TEXTS = (_l("This team is archived"),
+                  _l("This team is archived: its history can still be read, but it takes no new gestures. "
+                     "Nothing was saved."))
 
 
 def wants_json() -> bool:
@@ -79,11 +93,13 @@ def _domain_error(exc: LedgerError):
     status = next((code for kind, code in DOMAIN_STATUS if isinstance(exc, kind)), 400)
     fields = (exc.errors if isinstance(exc, ValidationFailed)
               else [FieldError("form", "conflict")] if isinstance(exc, Conflict) else [])
+    archived = isinstance(exc, TeamArchived)
     if wants_json():
-        error = {422: "invalid", 409: "conflict"}.get(status, status)
-        return problem(status, error, **(_field_errors(fields) if fields else {}))
+        error = "team_archived" if archived else {422: "invalid", 409: "conflict"}.get(status, status)
+        titles = dict(zip(("title", "detail"), ARCHIVED_TEXTS, strict=True)) if archived else {}
+        return problem(status, error, **titles, **(_field_errors(fields) if fields else {}))
     problems = list(form_errors(fields).values()) if isinstance(exc, ValidationFailed) else []
-    return _page(status, problems=problems)
+    return _page(status, problems=problems, texts=ARCHIVED_TEXTS if archived else None)
 
 
 def _database_unavailable(exc: OperationalError):
