@@ -31,12 +31,14 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale,
                    default_translation_directories=str(TRANSLATIONS))
     i18n.init_app(app)
-    from web import errors, headers, icons, security, static_files
+    from web import compress, errors, headers, icons, logs, security, static_files
 
+    logs.init_app(app)  # no credentials and no forged lines in any log (issue 12)
     headers.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     static_files.init_app(app)
+    compress.init_app(app)
     icons.init_app(app)
 
 

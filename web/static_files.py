@@ -10,13 +10,17 @@ memory), so each is read once per version (size and mtime) and answered from byt
 still does the conditional requests, ranges and cache headers as before.
 """
 
+import gzip
 import hashlib
 import io
+import mimetypes
 import os
 from dataclasses import dataclass
 
-from flask import Flask, Response, abort, current_app, send_file
+from flask import Flask, Response, abort, current_app, request, send_file
 from werkzeug.security import safe_join
+
+from web.compress import MIN_BYTES, TEXT_TYPES, accepts_gzip
 
 
 @dataclass(frozen=True)
@@ -25,13 +29,20 @@ class _Loaded:
     data: bytes
     etag: str
     modified: float
+    gz: bytes | None  # gzipped once per version, for text files where it pays (web/compress.py)
 
 
 def _load(path: str, stat: os.stat_result) -> _Loaded:
     with open(path, "rb") as file:
         data = file.read()
     digest = hashlib.sha256(data).hexdigest()[:20]
-    return _Loaded((stat.st_size, stat.st_mtime_ns), data, digest, stat.st_mtime)
+    gz = gzip.compress(data, compresslevel=9, mtime=0) if _worth_gzip(path, data) else None
+    return _Loaded((stat.st_size, stat.st_mtime_ns), data, digest, stat.st_mtime, gz)
+
+
+def _worth_gzip(path: str, data: bytes) -> bool:
+    return len(data) >= MIN_BYTES and (mimetypes.guess_type(path)[0] or "").startswith(TEXT_TYPES + (
+        "application/xml",))
 
 
 def _loaded(path: str) -> _Loaded:
@@ -54,8 +65,16 @@ def send_static(filename: str) -> Response:
     if path is None:
         abort(404)
     item = _loaded(path)
-    return send_file(io.BytesIO(item.data), download_name=os.path.basename(path), etag=item.etag,
-                     last_modified=item.modified, max_age=current_app.get_send_file_max_age(filename))
+    zipped = item.gz is not None and accepts_gzip() and "Range" not in request.headers
+    response = send_file(io.BytesIO(item.gz if zipped else item.data), download_name=os.path.basename(path),
+                         etag=item.etag + ("-gz" if zipped else ""), last_modified=item.modified,
+                         max_age=current_app.get_send_file_max_age(filename),
+                         mimetype=mimetypes.guess_type(path)[0])
+    if item.gz is not None:
+        response.vary.add("Accept-Encoding")
+    if zipped:
+        response.headers["Content-Encoding"] = "gzip"
+    return response
 
 
 def init_app(app: Flask) -> None:
