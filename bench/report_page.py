@@ -55,18 +55,17 @@ document.addEventListener('DOMContentLoaded', () => {
 
 
 def demo_database(log=print) -> Path | None:
-    """The demo installation for the bench (made once with `gesture-ledger demo`); None when it fails."""
+    """The demo installation for the bench (made once with `gesture-ledger demo`, migrated to the newest
+    schema on every run); None when either step fails."""
     path = BENCH_DIR / "demo-report-page.db"
-    if path.exists():
-        return path
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{path.resolve()}", "FLASK_DEBUG": "1"}
     command = Path(sys.executable).with_name("gesture-ledger")
-    done = subprocess.run([str(command), "demo", "--yes"], env=env,  # noqa: S603 - our own CLI
+    step = ["init"] if path.exists() else ["demo", "--yes"]
+    done = subprocess.run([str(command), *step], env=env,  # noqa: S603 - our own CLI
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        log("  could not build the demo database:", (done.stderr or done.stdout).strip().splitlines()[-1:])
-        path.unlink(missing_ok=True)
+        log("  could not prepare the demo database:", (done.stderr or done.stdout).strip().splitlines()[-1:])
         return None
     return path
 
