@@ -66,6 +66,7 @@ def test_over_the_rate_limit_is_429_with_retry_after(client, session, ledger):
     headers = auth(token_for(session, ledger, ledger.desk, rate=3))
     answers = [client.get("/api/v1/teams", headers=headers) for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert [a.headers["RateLimit-Remaining"] for a in answers] == ["2", "1", "0", "0"]
     retry = int(answers[-1].headers["Retry-After"])
     assert 1 <= retry <= 60 and answers[-1].get_json()["status"] == 429
 
@@ -129,7 +130,8 @@ def test_simultaneous_requests_are_counted_exactly_once_each(engine, session, le
 
     def one_request(_):
         with Session(engine) as own:  # each its own connection, as separate server processes would have
-            return api_tokens.count_request(session=own, token=own.get(ApiToken, token_id), now=minute).allowed
+            token = own.get(ApiToken, token_id)
+            return api_tokens.count_request(session=own, token=token, now=minute).allowed
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         allowed = list(pool.map(one_request, range(20)))

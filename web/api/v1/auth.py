@@ -7,7 +7,7 @@ token's rate 429 with Retry-After, a read-only token writing 403. A team outside
 
 from functools import wraps
 
-from flask import g, request
+from flask import g, make_response, request
 from flask_babel import gettext as _
 
 from ledger.errors import NotFound
@@ -30,7 +30,14 @@ def _unauthorised():
 
 def _too_many(verdict: api_tokens.RateVerdict):
     return problem(429, "rate_limited", detail=_("This token made too many requests; wait a moment."),
-                   headers={"Retry-After": str(verdict.retry_after)}, retry_after=verdict.retry_after)
+                   headers={"Retry-After": str(verdict.retry_after), **_rate_headers(verdict)},
+                   retry_after=verdict.retry_after)
+
+
+def _rate_headers(verdict: api_tokens.RateVerdict) -> dict[str, str]:
+    """What is left of the token's rate this minute, so a client can slow down before a 429."""
+    return {"RateLimit-Limit": str(verdict.limit), "RateLimit-Remaining": str(verdict.remaining),
+            "RateLimit-Reset": str(verdict.retry_after)}
 
 
 def _read_only():
@@ -53,7 +60,9 @@ def token_required(*, write: bool = False):
                 return _read_only()
             g.api_token = token
             g.api_team_ids = api_tokens.token_team_ids(session=session, token_id=token.id)
-            return view(*args, **kwargs)
+            response = make_response(view(*args, **kwargs))
+            response.headers.update(_rate_headers(verdict))
+            return response
         return wrapped
     return decorator
 

@@ -29,6 +29,10 @@ ERROR_TITLES = {
     503: "The database is busy or unreachable; try again after Retry-After seconds",
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
+RATE = {name: {"description": text, "schema": {"type": "integer", "minimum": 0}} for name, text in (
+    ("RateLimit-Limit", "Requests the token may make per minute"),
+    ("RateLimit-Remaining", "Requests left this minute"),
+    ("RateLimit-Reset", "Seconds until the next minute's count starts"))}
 
 
 def _schemas(ops: list[Operation]) -> dict:
@@ -59,13 +63,15 @@ def _query(model) -> list[dict]:
 def _problem(status: int) -> dict:
     answer = {"description": ERROR_TITLES[status],
               "content": {"application/problem+json": {"schema": {"$ref": REF.format(model="Problem")}}}}
-    if status in (429, 503):
+    if status == 429:
+        answer["headers"] = RETRY_AFTER | RATE
+    elif status == 503:
         answer["headers"] = RETRY_AFTER
     return answer
 
 
 def _responses(op: Operation) -> dict:
-    answers = {str(status): {"description": "OK" if status == 200 else "Created",
+    answers = {str(status): {"description": "OK" if status == 200 else "Created", "headers": RATE,
                              "content": {"application/json": {"schema": {"$ref": REF.format(
                                  model=model.__name__)}}}}
                for status, model in sorted(op.responses.items())}
