@@ -56,11 +56,14 @@ def _per_week(total: int, weeks: int) -> float:
     return total / weeks if weeks else 0.0
 
 
-def _session_facts(lang: Lang, loop: SessionLoop) -> list[Fact]:
+def _session_facts(lang: Lang, loop: SessionLoop, compared: bool) -> list[Fact]:
+    """What was agreed; when there is enough on both sides, the numbers before and since too."""
     facts = [Fact(a.text, lang.gettext(ACTION_STATUS.get(a.status, a.status)), None, "action")
              for a in loop.actions]
     if loop.frame is not None:
         facts.append(Fact(lang.gettext("New frame"), change_text(lang, loop.frame), None, "frame"))
+    if not compared:
+        return facts
     facts += [
         fact(lang, "per_week_before", lang.num(_per_week(loop.gestures_before, loop.weeks_before)),
              loop.gestures_before),
@@ -78,7 +81,7 @@ def _session_facts(lang: Lang, loop: SessionLoop) -> list[Fact]:
         value = lang.gettext("%(before)s (n=%(before_n)s) → %(after)s (n=%(after_n)s)",
                              before=lang.num(move.before.mean), before_n=move.before.n,
                              after=lang.num(move.after.mean), after_n=move.after.n)
-        facts.append(Fact(label, value, move.after.n, "pattern"))
+        facts.append(Fact(label, value, None, "pattern"))  # the value carries both n
     return facts
 
 
@@ -96,7 +99,7 @@ def _session_prompt(report: WeeklyReport, lang: Lang, loop: SessionLoop) -> Prom
     }
     prompt = build(lang, report, kind="since_last_session", subject=f"session:{loop.session_id}",
                    variant="session" if compared else "early", params=params,
-                   facts=_session_facts(lang, loop), evidence=loop.story_ids, setting=TEAM_SESSION,
+                   facts=_session_facts(lang, loop, compared), evidence=loop.story_ids, setting=TEAM_SESSION,
                    score=SESSION_SCORE, n=loop.gestures_before + loop.gestures_after)
     return _titled(prompt, lang.gettext("Since the last learning session"))
 

@@ -57,6 +57,7 @@ def test_after_a_session_the_prompt_speaks_of_what_it_agreed_and_what_moved(sess
     actions = [(f.label, f.value) for f in prompt.facts if f.code == "action"]
     assert actions == [("Greet regulars by name", "done"), ("Raise the cap", "open")]
     assert prompt.fact("pattern").label == "Extra time" and "(n=12)" in prompt.fact("pattern").value
+    assert prompt.fact("pattern").n is None  # both n are in the value
     assert prompt.evidence == (str(told.id),)
 
 
@@ -71,6 +72,8 @@ def test_right_after_a_session_it_says_what_was_agreed_without_comparing(session
     assert "How is it going?" in prompt.question
     assert "a change of the frame that is not applied yet" in prompt.question
     assert "Too few gestures since the session" in prompt.why
+    assert prompt.fact("per_week_after") is None  # no numbers to compare yet, only what was agreed
+    assert [f.code for f in prompt.facts] == ["action", "action"]
 
 
 def test_before_the_first_session_it_speaks_of_the_frame_change_over_weeks_with_entries(session):
