@@ -26,6 +26,7 @@ from web.db import get_session
 from web.installation import currency
 
 EVIDENCE_SHOWN = 10  # gestures listed under one prompt; all of them are in the downloads
+EVIDENCE_SHOWN_MORE = 3  # under a prompt behind "more conversations": the page stays light and quick
 
 PROMPT_KINDS, SETTINGS = labels.PROMPT_KINDS, labels.SETTINGS  # the one label per code (ledger/i18n)
 STATUSES = {"discussed": _l("Discussed"), "set_aside": _l("Set aside")}
@@ -53,7 +54,8 @@ def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams:
     report = build_weekly_report(session=session, team_id=team.id, week=week, lang=lang, now=utcnow(),
                                  currency=currency(),
                                  brought_back=brought_back)
-    ids = [gid for p in report.prompts for gid in p.evidence[:EVIDENCE_SHOWN]]
+    ids = [gid for p in report.prompts
+           for gid in p.evidence[:EVIDENCE_SHOWN if p.shown else EVIDENCE_SHOWN_MORE]]
     ids += [s.id for s in report.stories]
     evidence = evidence_for(session=session, team_id=team.id, origin_ids=ids,
                             person_level=report.person_level, viewer_id=person.id)
@@ -70,7 +72,8 @@ def page_context(*, team: Team, week: IsoWeek, person: Person, lang: str, teams:
         "follow_ups": [(r, export.follow_up_line(r, lang_for(lang, currency()))) for r in report.discussed],
         "frame_line": export.frame_line(report, chart_text(lang)) if report.month else None,
         "evidence": evidence, "reviews": reviews, "charts": charts_for(report, chart_text(lang)),
-        "evidence_shown": EVIDENCE_SHOWN, "words": lang_for(lang, currency()), "prompt_kinds": PROMPT_KINDS,
+        "evidence_shown": EVIDENCE_SHOWN, "evidence_shown_more": EVIDENCE_SHOWN_MORE,
+        "words": lang_for(lang, currency()), "prompt_kinds": PROMPT_KINDS,
         "settings": SETTINGS, "statuses": STATUSES,
     }
 
