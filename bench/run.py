@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import event
 from sqlmodel import Session, select
 
+from bench import results as bench_results
 from bench.generate import ORG_PLANS, REPORT_WEEK, TEAM_PLANS, ensure_database
 from ledger import migrate
 from ledger.current import is_current
@@ -61,6 +62,10 @@ def _verdict(cpu_ms: float, budget: float) -> str:
     return f"CPU {'within' if cpu_ms < budget else 'OVER'} the budget of {budget:,.0f} ms"
 
 
+def _database(engine) -> str:
+    return "PostgreSQL" if engine.dialect.name == "postgresql" else "SQLite"
+
+
 def _engine(url: str, log=print):
     """An engine on a cached benchmark database, brought to the current schema (e.g. a new index) first."""
     engine = make_engine(url)
@@ -94,6 +99,9 @@ def team_report(log=print) -> dict[str, float]:
             median, cpu = timed_cpu(build)
             report = build()
             results[plan.name], cpus[plan.name] = cpu, cpu
+            bench_results.add(f"Weekly report, 50 people, {plan.weeks} weeks of history (CPU)",
+                              f"{cpu:.0f} ms", f"< {REPORT_BUDGET_MS} ms", cpu < REPORT_BUDGET_MS,
+                              database=_database(engine))
             kinds = Counter(p.kind for p in report.prompts)
             log(f"  {plan.name:<16} history {plan.weeks:>3} weeks: build {median:6.1f} ms wall, "
                 f"{cpu:6.1f} ms CPU (median of {RUNS}; first run {first:.0f} ms) — "
@@ -102,6 +110,8 @@ def team_report(log=print) -> dict[str, float]:
                 f"{', '.join(f'{k} ×{n}' for k, n in sorted(kinds.items()))}")
         short, long = (cpus[p.name] for p in TEAM_PLANS)
         log(f"  2 years / 3 months (CPU): {long / short:.2f}× — the cost follows the week, not the history")
+        bench_results.add("Weekly report, 2 years / 3 months of history (CPU): flat", f"{long / short:.2f}×",
+                          "≤ 1.5×", long / short <= 1.5, database=_database(engine))
         team = session.exec(select(Team).where(Team.name == TEAM_PLANS[-1].name)).one()
         start, end = week_bounds(REPORT_WEEK, team.timezone)
         params = {"team": team.id, "start": _sqlite_time(start), "end": _sqlite_time(end)}
@@ -175,7 +185,10 @@ def org_overview(log=print) -> float:
         log(f"  one hand-written SQL query of the same buckets: {hand:.0f} ms wall, {hand_cpu:.0f} ms CPU "
             f"(about half of it is the current-ledger check: one supersedes-index probe per row)")
     engine.dispose()
-    return cpu if cpu is not None else hand_cpu
+    figure = cpu if cpu is not None else hand_cpu
+    bench_results.add("Org overview, 52 weeks, 1,000,000 gestures (CPU)", f"{figure:,.0f} ms",
+                      f"< {OVERVIEW_BUDGET_MS:,} ms", figure < OVERVIEW_BUDGET_MS, database=_database(engine))
+    return figure
 
 
 def _hand_overview(session: Session) -> tuple[float, float]:
