@@ -169,3 +169,17 @@ def test_the_dry_run_prints_readable_text_and_writes_the_html_part_for_a_browser
     assert "Subject: Je week 45 in Gesture Ledger: Front desk" in dry.output
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and "?week=2026-W45#p-spend-contrast" in html
+
+
+def test_the_digest_follows_up_on_prompts_discussed_in_the_weeks_before(session):
+    from ledger.models import PromptReview
+
+    scene = busy_team(session)
+    scene.manager.lang = "en"
+    session.add(PromptReview(team_id=scene.team.id, prompt_key=f"trend:{WEEK.shift(-1)}:usage",
+                             week=str(WEEK.shift(-1)), status="discussed"))
+    session.commit()
+    digest, = build_digests(session=session, public_url=PUBLIC, week=WEEK, now=NOW)
+    line = "Week 44: you discussed “Trend”. What came of it — did it help?"
+    assert "Following up" in digest.text and line in digest.text
+    assert "Week 44: you discussed “Trend”." in digest.html
