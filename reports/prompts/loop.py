@@ -15,7 +15,9 @@ from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
 
 SINCE_MIN_N = 5  # gestures needed on each side before the numbers are compared
-SESSION_SCORE = 60  # after a session the loop is worth raising first among the team prompts
+# Right after a session its follow-up is among the first things to raise; it fades a point a week.
+SESSION_SCORE = 66
+SESSION_SCORE_MIN = 56
 FRAME_SCORE = 58
 # The status words inside "2 actions (1 done, 1 open)".
 STATUS_COUNTS = {"done": N_("%(n)s done"), "open": N_("%(n)s open"), "dropped": N_("%(n)s dropped")}
@@ -100,7 +102,8 @@ def _session_prompt(report: WeeklyReport, lang: Lang, loop: SessionLoop) -> Prom
     prompt = build(lang, report, kind="since_last_session", subject=f"session:{loop.session_id}",
                    variant="session" if compared else "early", params=params,
                    facts=_session_facts(lang, loop, compared), evidence=loop.story_ids, setting=TEAM_SESSION,
-                   score=SESSION_SCORE, n=loop.gestures_before + loop.gestures_after)
+                   score=max(SESSION_SCORE_MIN, SESSION_SCORE - loop.weeks_since),
+                   n=loop.gestures_before + loop.gestures_after)
     return _titled(prompt, lang.gettext("Since the last learning session"))
 
 
