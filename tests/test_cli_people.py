@@ -13,7 +13,7 @@ from tests.factories import make_gesture, make_mandate, make_person, make_team
 from tests.seed_data.helpers import use_cheap_hashing
 from web.cli import main
 
-STORY = "Walked Mrs Visser to the tram in the rain"
+STORY = "Walked a lost guest to the tram in the rain"
 
 
 @pytest.fixture(autouse=True)
