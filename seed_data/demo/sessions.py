@@ -57,18 +57,33 @@ def _gestures(session: Session, team_id: int, start: datetime, end: datetime):
 
 
 def _stories(session: Session, team_id: int, start: datetime, end: datetime) -> list[Gesture]:
-    """Five stories: the two over the cap, two of the best-received, one that fell flat."""
+    """Five different stories: the two over the cap, the best-received extra time, the best-received
+    celebration, and one that fell flat (their order matches TAKEAWAYS)."""
     query = _gestures(session, team_id, start, end)
-    over = list(session.exec(query.where(Gesture.mandate_check != "within")
-                             .order_by(Gesture.occurred_at)))[:2]
-    best = list(session.exec(query.where(Gesture.reaction == 5)
-                             .order_by(func.length(Gesture.description).desc(), Gesture.occurred_at)))
-    flat = list(session.exec(query.where(Gesture.reaction <= 2).order_by(Gesture.occurred_at.desc())))
+    best = (func.length(Gesture.description).desc(), Gesture.occurred_at)
+    candidates = [
+        *session.exec(query.where(Gesture.mandate_check != "within").order_by(Gesture.occurred_at)),
+        *session.exec(query.where(Gesture.kind == "time", Gesture.reaction == 5).order_by(*best)),
+        *session.exec(query.where(Gesture.trigger == "celebration", Gesture.reaction >= 4).order_by(*best)),
+        *session.exec(query.where(Gesture.reaction <= 2).order_by(Gesture.occurred_at.desc())),
+    ]
+    wanted = (2, 1, 1, 1)  # how many of each group above
     picked: list[Gesture] = []
-    for row in over + best[:4] + flat[:1]:
-        if row.origin_id not in {p.origin_id for p in picked} and len(picked) < 5:
-            picked.append(row)
+    groups = [[g for g in candidates if _group(g) == i] for i in range(4)]
+    for group, count in zip(groups, wanted, strict=True):
+        for row in group:
+            if count and all(row.description != p.description for p in picked):
+                picked.append(row)
+                count -= 1
     return picked
+
+
+def _group(row: Gesture) -> int:
+    if row.mandate_check != "within":
+        return 0
+    if row.reaction <= 2:
+        return 3
+    return 1 if row.kind == "time" and row.reaction == 5 else 2 if row.trigger == "celebration" else -1
 
 
 def add_demo_sessions(*, engine: Engine, now: datetime | None = None) -> None:
