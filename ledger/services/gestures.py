@@ -95,6 +95,18 @@ def _replay(session: Session, row: Gesture, data: GestureInput, team_id: int, pe
     return Logged(row, False, removed)
 
 
+# What logging needs of a team, as a plain row: loading a Team through the ORM cost more than the other
+# look-ups of logging together. A view that needs the time zone first reads this row and passes it on.
+_TEAM = select(Team.id, Team.timezone, Team.archived_at).where(Team.id == bindparam("id"))
+
+
+def team_row(*, session: Session, team_id: int):
+    """The team's id, time zone and archived time as a plain row, or None."""
+    if not isinstance(team_id, int) or isinstance(team_id, bool):
+        return None
+    return session.connection().execute(_TEAM, {"id": team_id}).first()
+
+
 class _LookUp:
     """The default of log_gesture's `stored`: look the gesture id up in the ledger."""
 
@@ -114,12 +126,13 @@ def stored_gesture(*, session: Session, gesture_id: uuid.UUID) -> Gesture | None
 
 def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id: int, data: GestureInput,
                 gesture_id: uuid.UUID | None = None, now: datetime | None = None, commit: bool = True,
-                stored: Gesture | None | _LookUp = LOOK_UP) -> Logged:
+                stored: Gesture | None | _LookUp = LOOK_UP, team=None) -> Logged:
     """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`.
 
-    A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`."""
+    A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`, and
+    one that read the team (team_row, in this transaction) passes it as `team`."""
     now = now or utcnow()
-    team = session.get(Team, team_id) if isinstance(team_id, int) else None
+    team = team if team is not None and team.id == team_id else team_row(session=session, team_id=team_id)
     if team is None:
         raise NotFound("team")
     if gesture_id is not None and isinstance(stored, _LookUp):
@@ -132,7 +145,7 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
     if errors:
         raise ValidationFailed(errors)
     content, removed = stored_content(data)
-    code, mandate_id = mandates.check(session=session, team_id=team_id, person_id=person_id,
+    code, mandate_id = mandates.check(session=session, team_id=team_id, person_id=person_id, team=team,
                                       at=content["occurred_at"], cost_cents=data.cost_cents, kind=data.kind)
     gid = gesture_id or uuid.uuid4()
     values = dict(id=gid, origin_id=gid, entry_type=EntryType.ORIGINAL.value, supersedes_id=None,

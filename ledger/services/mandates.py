@@ -122,9 +122,11 @@ def frame_for(*, session: Session, team_id: int, person_id: int, at: datetime,
 
 
 def check(*, session: Session, team_id: int, person_id: int, at: datetime, cost_cents: int, kind: str,
-          exclude_origin: uuid.UUID | None = None) -> tuple[str, int | None]:
-    """Compare a gesture with the frame in force: (MandateCheck code, mandate id). Never blocks."""
-    team = get_team(session=session, team_id=team_id)
+          exclude_origin: uuid.UUID | None = None, team=None) -> tuple[str, int | None]:
+    """Compare a gesture with the frame in force: (MandateCheck code, mandate id). Never blocks.
+
+    `team`: the team (or a row with its id and timezone) when the caller has it already."""
+    team = team if team is not None else get_team(session=session, team_id=team_id)
     frame = _frame_in_force(session, team, person_id, at, exclude_origin)
     if frame is None:
         return MandateCheck.NO_MANDATE.value, None

@@ -114,7 +114,8 @@ def new():
     if not errors:
         try:
             logged = log_gesture(session=get_session(), team_id=team.id, person_id=person.id,
-                                 logged_by_id=person.id, data=data, gesture_id=gesture_id, stored=stored)
+                                 logged_by_id=person.id, data=data, gesture_id=gesture_id, stored=stored,
+                                 team=team)
         except ValidationFailed as err:
             errors = err.errors
         except Conflict:
