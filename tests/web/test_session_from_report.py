@@ -13,8 +13,9 @@ KEY = "falls_flat:2026-W07:team"
 def test_a_manager_takes_a_prompts_stories_into_the_next_session(client, session, world):  # noqa: F811
     sign_in_with_password(client, world.people["manager"])
     stranger = make_gesture(session, world.other, world.people["other_manager"], description="Not ours")
+    gestures = [str(world.spare.id), str(stranger.id), "junk"]
     response = client.post(f"/sessions/team/{world.team.id}/from-prompt",
-                           data={"prompt_key": KEY, "gesture": [str(world.spare.id), str(stranger.id), "junk"]})
+                           data={"prompt_key": KEY, "gesture": gestures})
     assert response.headers["Location"] == f"/sessions/{world.row.id}#suggestions"
     assert prompt_stories.prompt_evidence(session=session, session_id=world.row.id) == {KEY: [world.spare.id]}
     page = client.get(f"/sessions/{world.row.id}", headers=EN).get_data(as_text=True)
