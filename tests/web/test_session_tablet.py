@@ -61,6 +61,14 @@ def test_leaving_the_session_screens_signs_the_facilitator_out(client, session, 
     assert world.people["facilitator"].session_version == 2
 
 
+def test_the_service_workers_own_requests_do_not_end_the_facilitation(
+        client, session, world, monkeypatch):  # noqa: F811
+    _facilitator_on_tablet(client, session, world, monkeypatch)
+    assert client.get("/sw.js").status_code == 200  # the browser's update check, with the cookies
+    client.get("/offline")
+    assert client.get(f"/sessions/{world.row.id}").status_code == 200
+
+
 def test_another_sessions_screen_is_outside_the_facilitation(client, session, world, monkeypatch):  # noqa: F811
     _facilitator_on_tablet(client, session, world, monkeypatch)
     assert client.get(f"/sessions/{world.closed.id}/summary").headers["Location"] == "/tablet"

@@ -22,8 +22,10 @@ from web.sessions.blueprint import bp
 from web.tablet.forms import PinForm
 
 FACILITATING = "facilitating"
-# Endpoints a facilitator may reach besides the session's own screens (leaving, language, files).
-ALWAYS_ALLOWED = frozenset({"static", "tablet.leave", "main.set_language"})
+# Endpoints a facilitator may reach besides the session's own screens: leaving, the language, files, and
+# what the tablet's service worker fetches by itself (its update check and the offline page it keeps).
+ALWAYS_ALLOWED = frozenset({"static", "tablet.leave", "main.set_language", "main.service_worker",
+                            "main.offline"})
 
 
 def facilitating_id() -> int | None:
