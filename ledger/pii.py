@@ -1,8 +1,10 @@
 """Find and redact customer personal data in free text before it is stored (DESIGN §2, §8).
 
-Categories: ``email``, ``phone``, ``iban``, ``card`` and ``licence_plate``. Each finding is replaced
-by the language-neutral marker ``[…]`` (``MARKER``); the categories that were removed are reported
-separately so the web layer can tell the user, in their language, what was taken out.
+Categories: ``email``, ``phone``, ``iban``, ``card``, ``licence_plate`` and ``customer_name`` (a title
+such as mevrouw/meneer/mevr./dhr./mw./Mr/Mrs/Ms or "familie" followed by a capitalised name; the title
+stays: "mevrouw de Vries" becomes "mevrouw […]", and "meneer vroeg om een taxi" is left alone).
+Each finding is replaced by the language-neutral marker ``[…]`` (``MARKER``); the categories that were
+removed are reported separately so the web layer can tell the user, in their language, what was taken out.
 
 The patterns are deliberately narrow to keep false positives low: prices ("€ 12,50"), times ("14:30"),
 room numbers ("kamer 212") and dates ("12-11-2026") are left alone. IBANs must pass the mod-97 check and
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MARKER = "[…]"
-CATEGORIES = ("email", "phone", "iban", "card", "licence_plate")
+CATEGORIES = ("email", "phone", "iban", "card", "licence_plate", "customer_name")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,22 @@ _PLATE_BARE = re.compile(
     r"(?<![\w-])(?:" + "|".join(_sidecode_regex(c, "").replace("[A-Za-z]", "[A-Z]")
                                   for c in _SIDECODES if c != "DD-DD-LL") + r")(?![\w-])"
 )
+
+
+# A title, then the name: Dutch particles (de, van der, 't…) and one or two capitalised words or initials.
+# The title and particles ignore case; the name itself must start with a capital (that is what makes
+# "meneer vroeg om een taxi" not a name). A lone "Mr"/"Ms" needs the name right after it.
+_TITLE = (r"(?:(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mnr\.?|dhr\.?|de\s+heer|familie|fam\.)"
+          r"|M(?:rs?|s)\.?|Miss)")  # Mr/Mrs/Ms with their capital: "20 ms" is a time
+_PARTICLES = r"(?:(?i:van|de|der|den|ter|ten|te|het|'t|in|op|la|le|du|von|vd\.?)\s+)*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:['’-][A-Za-zß-öø-ÿ]+)*"  # O'Neill
+_CUSTOMER = re.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?P<name>(?:[A-Z]\.\s?)*{_PARTICLES}{_NAME_WORD}(?:\s{_NAME_WORD})?)(?![\w])"
+)
+
+
+def _customer_findings(text: str) -> list[Finding]:
+    return [Finding("customer_name", m.start("name"), m.end("name")) for m in _CUSTOMER.finditer(text)]
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -132,6 +150,7 @@ _FINDERS = (
     _card_findings,
     _phone_findings,
     _simple("licence_plate", _PLATE_DASHED, _PLATE_BARE),
+    _customer_findings,
 )
 
 

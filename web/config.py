@@ -9,13 +9,35 @@ class ConfigError(RuntimeError):
     """The environment is missing something the app needs."""
 
 
+MIN_SECRET_LENGTH = 32
+# Values copied from examples, tutorials and this app's own development default: never a real secret.
+KNOWN_DEFAULTS = frozenset({
+    "dev-only-not-secret", "dev", "development", "secret", "secret-key", "secret_key", "secretkey",
+    "changeme", "change-me", "change_me", "please-change-me", "your-secret-key", "your_secret_key",
+    "supersecret", "super-secret", "test-secret", "test", "default", "flask-secret", "insecure",
+})
+
+
+def secret_key_problem(secret: str | None) -> str | None:
+    """Why this SECRET_KEY must not sign production cookies ("is not set", …), or None when it will do."""
+    if not secret:
+        return "is not set"
+    if secret.strip().lower() in KNOWN_DEFAULTS or len(set(secret)) < 8:
+        return "is a well-known example value"
+    if len(secret) < MIN_SECRET_LENGTH:
+        return f"is shorter than {MIN_SECRET_LENGTH} characters"
+    return None
+
+
 def from_env(environ: dict[str, str] | None = None) -> dict:
     """Read the app's settings from environment variables."""
     env = os.environ if environ is None else environ
     debug = env.get("FLASK_DEBUG", "") in {"1", "true", "True"}
     secret = env.get("SECRET_KEY")
-    if not secret and not debug:
-        raise ConfigError("SECRET_KEY is not set. Set it to a long random string (debug mode excepted).")
+    problem = secret_key_problem(secret)
+    if problem and not debug:
+        raise ConfigError(f"SECRET_KEY {problem}. Set it to a long random string, e.g. python3 -c "
+                          "'import secrets; print(secrets.token_urlsafe(48))' (debug mode excepted).")
     return {
         "SECRET_KEY": secret or "dev-only-not-secret",
         "DATABASE_URL": env.get("DATABASE_URL") or default_url(),
@@ -28,6 +50,8 @@ def from_env(environ: dict[str, str] | None = None) -> dict:
         "SMTP_PASSWORD": env.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "0") == "1",
         "MAIL_FROM": env.get("MAIL_FROM", "gesture-ledger@localhost"),
+        # The second factor is mandatory for admins (also a setting row, ledger/services/mfa.py).
+        "MFA_REQUIRED_FOR_ADMINS": env.get("MFA_REQUIRED_FOR_ADMINS", "0") == "1",
     }
 
 

@@ -1,9 +1,12 @@
 """Who is asking and what they may see: the registered tablet, the signed-in person, their team.
 
 Two ways in: a manager/admin signs in with email + password (session["auth"] == "password"); a staff
-member taps their name on a registered team tablet and enters a PIN (session["auth"] == "pin"). A PIN
-session lasts one task: it ends after a saved gesture (`end_task_session`), after PIN_IDLE_TIMEOUT
-without a request, or when the tablet's cookie no longer matches; a PIN never grants manager rights.
+member taps their name on a registered team tablet and enters a PIN (session["auth"] == "pin"). Each
+sign-in is a row (ledger/services/signins.py) that the cookie names, so ending it ends it for real. A PIN
+session lasts one task: it ends after a saved gesture (`end_task_session`), when the name tiles are
+shown, after PIN_IDLE_TIMEOUT without a request, or when the tablet's cookie no longer matches; a PIN
+never grants manager rights. A password session ends after PASSWORD_IDLE_TIMEOUT idle; every sign-in
+after signins.ABSOLUTE_LIFETIME. Sensitive actions ask for a fresh sign-in (`require_recent_auth`).
 """
 
 import time
@@ -19,6 +22,7 @@ from ledger import permissions
 from ledger.models import Person, Tablet, Team
 from ledger.permissions import Actor
 from ledger.services import auth as auth_service
+from ledger.services import signins
 from ledger.services.tablets import tablet_for_token
 from web.cookies import TABLET_COOKIE
 from web.db import get_session
@@ -26,6 +30,8 @@ from web.extensions import login_manager
 from web.users import User
 
 PIN_IDLE_TIMEOUT = timedelta(minutes=2)  # app.config["PIN_IDLE_SECONDS"] overrides it (tests)
+PASSWORD_IDLE_TIMEOUT = timedelta(minutes=30)  # app.config["IDLE_SECONDS"]
+RECENT_AUTH = timedelta(minutes=5)  # app.config["RECENT_AUTH_SECONDS"]; see require_recent_auth
 MANAGER_ROLES = tuple(sorted(permissions.MANAGER_ROLES))  # for @role_required(*MANAGER_ROLES)
 
 
@@ -167,7 +173,7 @@ def to_sign_in():
 # --- starting and ending sessions ----------------------------------------------------------------
 
 def _fresh_session() -> None:
-    # Clearing at every sign-in defeats session fixation; the language choice survives.
+    # Clearing at every sign-in and sign-out defeats session fixation; the language choice survives.
     lang = session.get("lang")
     session.clear()
     if lang:
@@ -177,24 +183,34 @@ def _fresh_session() -> None:
 
 
 def start_password_session(person: Person) -> None:
-    """Sign a manager/admin in after their password was checked."""
+    """Sign a manager/admin in after their password (and second factor) was checked."""
     _fresh_session()
-    login_user(User(person), remember=False)
-    session["auth"] = "password"
+    signin = signins.start_signin(session=get_session(), person_id=person.id, method="password")
+    login_user(User(person, signin.id), remember=False)
+    now = int(time.time())
+    session.update(auth="password", seen_at=now, auth_at=now)  # a fresh sign-in counts as recent
 
 
 def start_pin_session(person: Person, tablet: Tablet) -> None:
-    """Sign a staff member in on this tablet, for one task (never remembered)."""
+    """Sign a staff member in on this tablet, for one task (never remembered); ends the tablet's others."""
     _fresh_session()
-    login_user(User(person), remember=False)
+    signin = signins.start_signin(session=get_session(), person_id=person.id, method="pin",
+                                  tablet_id=tablet.id)
+    login_user(User(person, signin.id), remember=False)
     session.update(auth="pin", tablet_id=tablet.id, team_id=tablet.team_id, seen_at=int(time.time()))
 
 
-def sign_out() -> None:
-    """End the current sign-in for real: the person's session version moves on, the cookie is cleared."""
+def sign_out(reason: str = "signout") -> None:
+    """End the current sign-in for real (its cookie and send tokens stop working) and clear the cookie.
+
+    A manager's own sign-out ends every session of theirs; a PIN session, a timeout or a saved gesture
+    ends this device's sign-in only (a manager's PIN on a tablet leaves their laptop signed in)."""
     person = signed_in_person()
     if person is not None:
-        auth_service.sign_out(session=get_session(), person_id=person.id)
+        if reason == "signout" and not signed_in_with_pin():
+            auth_service.sign_out(session=get_session(), person_id=person.id)
+        else:
+            signins.end_signin(session=get_session(), signin_id=current_user.signin_id, reason=reason)
     logout_user()
     _fresh_session()
 
@@ -202,7 +218,15 @@ def sign_out() -> None:
 def end_task_session() -> None:
     """After a saved gesture: a PIN session ends (the tablet returns to the tiles); a manager stays in."""
     if signed_in_with_pin():
-        sign_out()
+        sign_out("saved")
+
+
+def end_tablet_sessions(tablet: Tablet) -> None:
+    """The name tiles are shown: no PIN session of this tablet survives, wherever its cookie went."""
+    signins.end_tablet_signins(session=get_session(), tablet_id=tablet.id, reason="tiles")
+    if session.get("auth") == "pin":
+        logout_user()
+        _fresh_session()
 
 
 def pin_idle_seconds() -> int:
@@ -210,18 +234,62 @@ def pin_idle_seconds() -> int:
     return int(current_app.config.get("PIN_IDLE_SECONDS", PIN_IDLE_TIMEOUT.total_seconds()))
 
 
-def _check_pin_session() -> None:
-    if request.endpoint == "static" or session.get("auth") != "pin":
+def _idle_seconds() -> int:
+    if session.get("auth") == "pin":
+        return pin_idle_seconds()
+    return int(current_app.config.get("IDLE_SECONDS", PASSWORD_IDLE_TIMEOUT.total_seconds()))
+
+
+def _check_session() -> None:
+    """Every request: a sign-in idle too long, or a PIN session away from its tablet, ends here."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
         return
-    tablet = current_tablet()
-    idle = time.time() - session.get("seen_at", 0)
+    idle = time.time() - session.get("seen_at", time.time())
     # A facilitator's sign-in lasts while their learning session is open (web/sessions/facilitate.py).
-    idle_ends = idle > pin_idle_seconds() and not session.get("facilitating")
-    if tablet is None or tablet.id != session.get("tablet_id") or idle_ends:
-        sign_out()
+    idle_ends = idle > _idle_seconds() and not session.get("facilitating")
+    on_tablet = getattr(current_tablet(), "id", None) == session.get("tablet_id")
+    tablet_gone = session.get("auth") == "pin" and not on_tablet
+    if idle_ends or tablet_gone:
+        sign_out("idle")
         g.pin_session_expired = True
     else:
         session["seen_at"] = int(time.time())
+
+
+# --- a fresh sign-in for sensitive actions -------------------------------------------------------
+
+def mark_recent_auth() -> None:
+    """The person has just proved it is them (password, and their second factor when they have one)."""
+    session["auth_at"] = int(time.time())
+
+
+def has_recent_auth() -> bool:
+    """True for a password session whose owner proved it is them within RECENT_AUTH."""
+    limit = current_app.config.get("RECENT_AUTH_SECONDS", RECENT_AUTH.total_seconds())
+    return (current_user.is_authenticated and not signed_in_with_pin()
+            and time.time() - session.get("auth_at", 0) <= limit)
+
+
+def recent_auth_redirect(back: str | None = None):
+    """None when the sign-in is fresh enough; else where to confirm it (and come back to `back`, by
+    default this page or, after a POST, the page it came from), or 403 for a PIN session."""
+    if has_recent_auth():
+        return None
+    if signed_in_with_pin():
+        abort(403)
+    if back is None:
+        back = request.full_path.rstrip("?") if request.method == "GET" else local_referrer()
+    return redirect(url_for("auth.confirm", next=back))
+
+
+def require_recent_auth(view):
+    """Sensitive actions (role changes, exports, erasure, API tokens, MFA changes): a fresh sign-in first."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if signed_in_person() is None:
+            return to_sign_in()
+        return recent_auth_redirect() or view(*args, **kwargs)
+    return wrapped
 
 
 # --- redirects -----------------------------------------------------------------------------------
@@ -259,7 +327,7 @@ def relax_csp(**directives: str) -> None:
 
 def init_app(app: Flask) -> None:
     """Hook the session checks and flask-login's redirect into the app."""
-    app.before_request(_check_pin_session)
+    app.before_request(_check_session)
     login_manager.unauthorized_handler(to_sign_in)
     app.jinja_env.globals.update(
         signed_in_person=signed_in_person, tablet_team=tablet_team, signed_in_with_pin=signed_in_with_pin,

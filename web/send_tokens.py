@@ -1,25 +1,35 @@
-"""Send tokens: a signed, short-lived permission for one person's gestures in one team to be sent later.
+"""Send tokens: a signed, short-lived permission for one sign-in's gestures to be sent later.
 
-The tablet's outbox may send a gesture long after the PIN session that logged it has ended; the token,
-issued with the log form, is what authorises that send (see web/api/views.py).
+The tablet's outbox may send a gesture after the PIN session that logged it has ended (a save ends it,
+online or offline); the token, issued with the log form, is what authorises that send (web/api/views.py).
+It names the person, the team, the sign-in and the tablet it was issued on, and the person's session
+version, so it dies with them: a sign-out, a new PIN or password, a deactivation or a role change ends
+it at once (ledger/services/signins.py); a sign-in ended by its task being done (a saved gesture, the name
+tiles, the idle timeout) lets it deliver what was queued for the rest of its short life. It never travels
+in a URL: the form carries it in a hidden field and the outbox in a JSON body.
 """
 
 from datetime import UTC, datetime
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlmodel import Session
 
-_SALT = "gesture-send"
-DEFAULT_TOKEN_MAX_AGE = 12 * 3600  # a shift: long enough to outlast a wifi outage, short if leaked
+from ledger.models import Person
+from ledger.services.signins import may_still_send
+
+_SALT = "gesture-send-v2"  # v2: bound to a sign-in; tokens of the old kind are refused
+DEFAULT_TOKEN_MAX_AGE = 15 * 60  # renewed with every log page; a leaked one is soon worthless
 
 
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
-def issue_send_token(*, person_id: int, team_id: int) -> str:
-    """A signed token that lets this person's gestures in this team be sent later, from the team's tablet."""
-    return _serializer().dumps({"p": person_id, "t": team_id})
+def issue_send_token(*, person: Person, team_id: int, signin_id: int, tablet_id: int | None) -> str:
+    """A signed token that lets this sign-in's gestures in this team be sent later."""
+    return _serializer().dumps({"p": person.id, "t": team_id, "s": signin_id, "v": person.session_version,
+                                "d": tablet_id or 0})
 
 
 def read_send_token(token) -> tuple[dict, datetime] | None:
@@ -31,6 +41,13 @@ def read_send_token(token) -> tuple[dict, datetime] | None:
         claims, issued = _serializer().loads(token, max_age=max_age, return_timestamp=True)
     except (BadSignature, SignatureExpired):
         return None
-    if not isinstance(claims, dict) or not {"p", "t"} <= claims.keys():
+    if not isinstance(claims, dict) or not {"p", "t", "s", "v", "d"} <= claims.keys():
+        return None
+    if not all(isinstance(claims[k], int) for k in ("p", "t", "s", "v", "d")):
         return None
     return claims, issued.astimezone(UTC)
+
+
+def token_still_valid(*, session: Session, claims: dict) -> bool:
+    """The person is active with the same session version and the sign-in may still send."""
+    return may_still_send(session=session, signin_id=claims["s"], person_id=claims["p"], version=claims["v"])

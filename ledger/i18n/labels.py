@@ -98,6 +98,7 @@ PII_CATEGORIES = {
     "iban": N_("a bank account number"),
     "card": N_("a card number"),
     "licence_plate": N_("a licence plate"),
+    "customer_name": N_("a customer's name"),
 }
 
 VOCABULARIES: dict[str, dict] = {

@@ -20,6 +20,7 @@ from ledger.models.integrity import ErasureGate  # noqa: E402
 from ledger.models.mandates import Mandate, MandateOverride  # noqa: E402
 from ledger.models.people import Membership, Person, Team  # noqa: E402
 from ledger.models.reviews import PromptReview  # noqa: E402
+from ledger.models.security import RecoveryCode, Signin, SigninThrottle  # noqa: E402
 from ledger.models.sessions import (  # noqa: E402
     LearningSession,
     SessionAction,
@@ -44,8 +45,11 @@ __all__ = [
     "PasswordReset",
     "Person",
     "PromptReview",
+    "RecoveryCode",
     "SessionAction",
     "SessionStory",
+    "Signin",
+    "SigninThrottle",
     "SQLModel",
     "Setting",
     "StoryOffer",

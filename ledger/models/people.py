@@ -54,6 +54,10 @@ class Person(PersonBase, table=True):
     # When a leaver was deactivated (migration 0006); None while active.
     deactivated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # MFA (migration 0010): the TOTP secret (base32) once enrolment is confirmed; None: no second factor.
+    totp_secret: str | None = Field(default=None, max_length=64)
+    mfa_enabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    totp_last_step: int | None = Field(default=None)  # the last code's time step: a code works once
 
 
 class Membership(SQLModel, table=True):

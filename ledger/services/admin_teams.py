@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from ledger.errors import FieldError, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Team
 from ledger.permissions import Actor, may_administer
+from ledger.pii import redact
 from ledger.services import audit
 from ledger.services import people as people_service
 from ledger.services.gesture_rules import text_errors
@@ -93,8 +94,9 @@ def update_team(*, session: Session, actor: Actor, team_id: int, name: str | Non
     errors = _settings_errors(session, team, name, timezone, why, works_council, min_group_size)
     if errors:
         raise ValidationFailed(errors)
-    wanted = {"name": name.strip() if name is not None else None, "timezone": timezone,
-              "why": why.strip() if why is not None else None,
+    # Names and whys go through the same personal-data scan as every free text (issue 12, finding 6).
+    wanted = {"name": redact(name.strip())[0] if name is not None else None, "timezone": timezone,
+              "why": redact(why.strip())[0] if why is not None else None,
               "person_comparisons": None if works_council is None else not works_council,
               "min_group_size": min_group_size}
     changes = {key: [getattr(team, key), value] for key, value in wanted.items()

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from ledger.credentials import hash_secret, pin_problem
 from ledger.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ledger.models import Membership, Person, Team
+from ledger.pii import redact
 from ledger.services import audit
 from ledger.services.gesture_rules import text_errors
 from ledger.vocab import Role
@@ -54,7 +55,8 @@ def create_team(*, session: Session, name: str, timezone: str = "Europe/Amsterda
         errors.append(FieldError("name", "taken"))
     if errors:
         raise ValidationFailed(errors)
-    team = Team(name=name.strip(), timezone=timezone, why=why.strip(),
+    # The same personal-data scan as every free text (issue 12, finding 6).
+    team = Team(name=redact(name.strip())[0], timezone=timezone, why=redact(why.strip())[0],
                 person_comparisons=bool(person_comparisons))
     session.add(team)
     _flush_or(session, FieldError("name", "taken"))

@@ -34,7 +34,7 @@ from ledger.services.settings import RETENTION_MAX_MONTHS, get_settings
 from ledger.types import utcnow
 
 _SECRET_COLUMNS = {"password_hash", "pin_hash", "setup_code_hash", "failed_attempts", "locked_until",
-                   "session_version", "setup_code_expires_at"}
+                   "session_version", "setup_code_expires_at", "totp_secret", "totp_last_step"}
 
 
 def pseudonym(person_id: int) -> str:
@@ -180,6 +180,7 @@ def erase_person(*, session: Session, actor: Actor | None, person_id: int) -> st
     person.display_name, person.email, person.lang = alias, None, None
     person.password_hash = person.pin_hash = person.setup_code_hash = None
     person.setup_code_expires_at = person.locked_until = None
+    person.totp_secret = person.mfa_enabled_at = person.totp_last_step = None  # second factor (issue 12)
     person.active, person.erased_at = False, person.erased_at or now
     person.deactivated_at = person.deactivated_at or now
     person.session_version += 1

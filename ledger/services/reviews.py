@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from ledger.errors import FieldError, NotAllowed, NotFound, ValidationFailed
 from ledger.models import AuditEvent, Person, PromptReview, Team
 from ledger.permissions import Actor, as_actor, may_review
+from ledger.pii import redact
 from ledger.types import utcnow
 from ledger.weeks import IsoWeek
 
@@ -39,7 +40,7 @@ def _clean_note(note: str) -> str:
         raise ValidationFailed([FieldError("note", "too_long", {"max": NOTE_MAX})])
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in note) or "\x7f" in note:
         raise ValidationFailed([FieldError("note", "binary")])
-    return note
+    return redact(note)[0]  # the same personal-data scan as every free text (issue 12, finding 6)
 
 
 def _validate(prompt_key: str, week: str, status: str) -> list[FieldError]:

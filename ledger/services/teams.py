@@ -4,6 +4,7 @@ from sqlmodel import Session, select
 
 from ledger.errors import FieldError, NotFound, ValidationFailed
 from ledger.models import Team
+from ledger.pii import redact
 from ledger.services import audit
 from ledger.services.gesture_rules import text_errors
 
@@ -29,7 +30,7 @@ def update_team(*, session: Session, team_id: int, why: str | None = None,
         errors = text_errors("why", why, 300)
         if errors:
             raise ValidationFailed(errors)
-        team.why = why.strip()
+        team.why = redact(why.strip())[0]  # personal data never goes into a team's why
     if person_comparisons is not None:
         if not isinstance(person_comparisons, bool):
             raise ValidationFailed([FieldError("person_comparisons", "type")])

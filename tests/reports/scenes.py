@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from ledger.models import Appreciation, Gesture, Person, Team
 from ledger.weeks import IsoWeek, week_bounds
 from tests.factories import make_mandate, make_person, make_team
+from tests.web.signin import user_id
 
 WEEK = IsoWeek(2026, 45)  # Monday 2 November 2026
 NOW = datetime(2026, 11, 12, 9, tzinfo=UTC)  # a Thursday: week 45 is complete
@@ -63,6 +64,6 @@ def busy_team(session, name="Front desk", *, weeks=8, manager_email="marieke@exa
 def sign_in(client, person: Person) -> None:
     """Sign a manager or admin in on the test client, as the password sign-in would."""
     with client.session_transaction() as s:
-        s["_user_id"] = f"{person.id}:{person.session_version}"
+        s["_user_id"] = user_id(person, method="password")  # a real sign-in row (web/users.py)
         s["_fresh"] = True
         s["auth"] = "password"

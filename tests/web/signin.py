@@ -10,10 +10,12 @@ The real sign-in forms are tested in test_auth*.py and test_tablet*.py; everythi
 import time
 
 from argon2 import PasswordHasher
+from sqlalchemy.orm import object_session
 from sqlmodel import Session
 
 from ledger.credentials import hash_secret
 from ledger.models import Person, Tablet, Team
+from ledger.services.signins import start_signin
 from ledger.services.tablets import register_tablet
 from tests.factories import make_person
 from web.security import TABLET_COOKIE
@@ -48,19 +50,30 @@ def make_manager(session: Session, team: Team | None, name: str = "Maria", role:
                        password_hash=hash_secret(password) if password else None)
 
 
+def user_id(person: Person, *, method: str, tablet: Tablet | None = None) -> str:
+    """The flask-login id of a new sign-in of `person` (a real Signin row, as the sign-in forms make)."""
+    db = object_session(person)
+    signin = start_signin(session=db, person_id=person.id, method=method,
+                          tablet_id=tablet.id if tablet is not None else None)
+    db.refresh(person)
+    return f"{person.id}:{person.session_version}:{signin.id}"
+
+
 def sign_in_with_pin(client, person: Person, tablet: Tablet) -> None:
     """Put a staff PIN session for `person` on `tablet` into the client's session cookie."""
+    uid = user_id(person, method="pin", tablet=tablet)
     with client.session_transaction() as sess:
         sess.clear()
-        sess.update({"_user_id": f"{person.id}:{person.session_version}", "_fresh": True, "auth": "pin",
+        sess.update({"_user_id": uid, "_fresh": True, "auth": "pin",
                      "tablet_id": tablet.id, "team_id": tablet.team_id, "seen_at": int(time.time())})
 
 
 def sign_in_with_password(client, person: Person, team: Team | None = None) -> None:
     """Put a password session for `person` (optionally working on `team`) into the client's cookie."""
+    uid = user_id(person, method="password")
     with client.session_transaction() as sess:
         sess.clear()
-        sess.update({"_user_id": f"{person.id}:{person.session_version}", "_fresh": True,
-                     "auth": "password"})
+        # Not "auth_at": a sensitive action still asks to confirm (set it to skip that).
+        sess.update({"_user_id": uid, "_fresh": True, "auth": "password", "seen_at": int(time.time())})
         if team is not None:
             sess["team_id"] = team.id

@@ -78,13 +78,13 @@ def test_a_role_change_asks_for_the_admins_password_first(client, session, world
     session.commit()
     sign_in_with_password(client, admin)
     response = client.post(f"/admin/people/{anouk.id}/role", data={"role": "manager"})
-    assert response.status_code == 302 and "/admin/confirm" in response.headers["Location"]
+    assert response.status_code == 302 and "/auth/confirm" in response.headers["Location"]  # web.security's
     session.refresh(anouk)
     assert anouk.role == "staff"
-    wrong = client.post("/admin/confirm", data={"password": "nope", "next": f"/admin/people/{anouk.id}/role"})
+    wrong = client.post("/auth/confirm", data={"password": "nope", "next": f"/admin/people/{anouk.id}/role"})
     assert wrong.status_code == 422
-    client.post("/admin/confirm", data={"password": "correct horse battery",
-                                        "next": f"/admin/people/{anouk.id}/role"})
+    client.post("/auth/confirm", data={"password": "correct horse battery",
+                                       "next": f"/admin/people/{anouk.id}/role"})
     assert client.post(f"/admin/people/{anouk.id}/role", data={"role": "manager"}).status_code == 302
     session.refresh(anouk)
     assert anouk.role == "manager"

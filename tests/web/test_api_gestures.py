@@ -11,10 +11,11 @@ from sqlalchemy import event
 from sqlmodel import select
 
 from ledger.models import Gesture
+from ledger.services.signins import end_everywhere
 from tests.factories import make_mandate, make_team
-from tests.web.signin import enrol, make_staff, sign_in_with_pin
+from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
 from web.security import TABLET_COOKIE
-from web.send_tokens import issue_send_token
+from web.send_tokens import DEFAULT_TOKEN_MAX_AGE, _serializer
 
 
 @pytest.fixture
@@ -61,23 +62,70 @@ def test_sending_the_same_gesture_again_stores_it_once(client, session, desk):
     assert len(rows(session)) == 1
 
 
-def test_a_queued_gesture_is_accepted_after_the_pin_session_has_ended(client, session, desk):
+def test_a_queued_gesture_is_accepted_after_its_task_ended_the_pin_session(client, session, desk):
     token = form_token(client)
-    client.post("/tablet/leave")
+    client.get("/tablet")  # the names: the PIN session ends, the gesture saved offline is still on its way
     assert client.get("/log").status_code == 302  # nobody is signed in any more
     assert client.post("/api/gestures", json=gesture(token)).status_code == 201
     assert rows(session)[0].logged_by_id == desk[1].id
 
 
+@pytest.mark.parametrize("ending", ["sign-out", "pin change", "deactivation", "role change"])
+def test_a_send_token_dies_with_a_sign_out_or_a_change_of_the_person(client, session, desk, ending):
+    _team, anouk, _tablet = desk
+    token = form_token(client)
+    if ending == "sign-out":
+        client.post("/tablet/leave")
+    elif ending == "pin change":
+        end_everywhere(session=session, person_id=anouk.id, reason="pin_changed")
+    elif ending == "deactivation":
+        anouk.active = False
+    else:
+        anouk.session_version += 1  # what ledger/services/admin_people.change_role does
+    session.add(anouk)
+    session.commit()
+    assert client.post("/api/gestures", json=gesture(token)).status_code == 403
+    assert rows(session) == []
+
+
+def test_a_send_token_taken_to_a_fresh_browser_with_the_tablet_cookie_dies_at_sign_out(app, client, session,
+                                                                                       desk):
+    token = form_token(client)
+    fresh = app.test_client()
+    fresh.set_cookie(TABLET_COOKIE, client.get_cookie(TABLET_COOKIE).value)
+    client.post("/tablet/leave")
+    assert fresh.post("/api/gestures", json=gesture(token)).status_code == 403
+
+
+def test_a_send_token_lives_a_quarter_of_an_hour(app, client, session, desk, monkeypatch):
+    token = form_token(client)
+    later = time.time() + DEFAULT_TOKEN_MAX_AGE + 5
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(later))
+    assert DEFAULT_TOKEN_MAX_AGE <= 15 * 60
+    assert client.post("/api/gestures", json=gesture(token)).status_code == 403
+
+
+def test_a_managers_pin_on_a_tablet_leaves_their_laptop_signed_in(app, client, session, desk):
+    team, _anouk, tablet = desk
+    maria = make_manager(session, team)
+    laptop = app.test_client()
+    sign_in_with_password(laptop, maria)
+    sign_in_with_pin(client, maria, tablet)
+    client.post("/tablet/leave")
+    assert laptop.get("/tablet/register").status_code == 200
+
+
 def test_a_queued_gesture_keeps_the_moment_it_was_saved_on_the_tablet(app, client, session, desk,
                                                                       monkeypatch):
     team, anouk, _tablet = desk
-    an_hour_ago = int(time.time()) - 3600
-    with monkeypatch.context() as m, app.test_request_context():
-        # The form was opened an hour ago; the gesture was queued 40 minutes ago.
-        m.setattr(TimestampSigner, "get_timestamp", lambda self: an_hour_ago)
-        token = issue_send_token(person_id=anouk.id, team_id=team.id)
-    queued = datetime.now(UTC) - timedelta(minutes=40)
+    ten_minutes_ago = int(time.time()) - 600
+    claims = form_token(client)
+    with monkeypatch.context() as m, app.app_context():
+        # The form was opened ten minutes ago (the same token, signed then); queued five minutes ago.
+        claims = _serializer().loads(claims)
+        m.setattr(TimestampSigner, "get_timestamp", lambda self: ten_minutes_ago)
+        token = _serializer().dumps(claims)
+    queued = datetime.now(UTC) - timedelta(minutes=5)
     body = gesture(token, queued_at=queued.isoformat().replace("+00:00", "Z"))
     client.post("/api/gestures", json=body)
     assert abs(rows(session)[0].occurred_at - queued) < timedelta(seconds=1)
@@ -164,13 +212,14 @@ def test_a_revoked_tablet_can_no_longer_send(client, session, desk):
     assert client.post("/api/gestures", json=gesture(token)).status_code == 403
 
 
-def test_the_thank_you_after_an_api_save_is_shown_on_the_same_tablet_only(app, client, session, desk):
+def test_the_thank_you_after_an_api_save_is_for_the_signed_in_giver_only(app, client, session, desk):
     response = client.post("/api/gestures", json=gesture(form_token(client)))
     thanks_url = response.get_json()["thanks_url"]
-    client.post("/tablet/leave")
+    assert "?" not in thanks_url and "t=" not in thanks_url  # no token in URLs, logs or history
     assert "Anouk" in client.get(thanks_url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert client.get("/log").status_code == 302  # the thank-you ended the PIN session
+    assert client.get(thanks_url).status_code == 404  # and is not shown again to the next person
     stranger = app.test_client()
-    assert stranger.get(thanks_url).status_code == 404
     enrol(stranger, session, make_team(session, "Supermarket floor"))
     assert stranger.get(thanks_url).status_code == 404
 
@@ -190,9 +239,10 @@ def test_the_tablet_cookie_is_what_binds_the_token_to_the_device(client, session
 
 
 def test_a_gesture_from_the_outbox_looks_each_fact_up_once_then_appends(app, client, session, desk):
-    # The tablet, the team, the id probe, both people, the mandate frame, the insert: no look-up twice.
+    # The tablet, the sign-in the token names (with its person), the team, the id probe, both people, the
+    # mandate frame, the insert: no look-up twice.
     token, sent = form_token(client), []
-    client.post("/tablet/leave")  # as a queued gesture arrives: the tablet's cookie and the token only
+    client.get("/tablet")  # as a queued gesture arrives: the tablet's cookie and the token only
 
     def record(_conn, _cursor, statement, *_rest):
         sent.append(statement.split()[0])
@@ -205,4 +255,4 @@ def test_a_gesture_from_the_outbox_looks_each_fact_up_once_then_appends(app, cli
     # Then the ledger's own (issue 12): on PostgreSQL the team's chain lock, then the audit row, the head
     # of the team's hash chain, the row.
     lock = ["SELECT"] if app.extensions["engine"].dialect.name == "postgresql" else []
-    assert sent == ["SELECT"] * 5 + lock + ["INSERT", "SELECT", "INSERT"]
+    assert sent == ["SELECT"] * 6 + lock + ["INSERT", "SELECT", "INSERT"]

@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ledger.models import AuditEvent, Person
-from ledger.services.auth import LOCKOUT_DURATION, MAX_FAILED_ATTEMPTS
+from ledger.models import AuditEvent, Person, SigninThrottle
+from ledger.services.auth import MAX_FAILED_ATTEMPTS
+from ledger.services.throttle import EMAIL_LIMIT, blocked_until, email_key
 from ledger.types import utcnow
 from tests.factories import make_team
 from tests.web.signin import make_manager, use_cheap_hashing
@@ -38,6 +39,12 @@ def failures(session, **where):
     return session.exec(query).all()
 
 
+def email_failures(session, email="maria@example.test") -> int:
+    row = session.get(SigninThrottle, email_key(email))
+    session.refresh(row)
+    return row.failures
+
+
 def test_a_manager_signs_in_with_email_and_password_and_sees_their_start_page(client, maria):
     answer = sign_in(client, email="  Maria@Example.test ")
     assert answer.status_code == 302 and answer.headers["Location"] == "/"
@@ -49,8 +56,7 @@ def test_a_wrong_password_is_refused_counted_and_audited(client, session, maria)
     answer = sign_in(client, password="not it")
     assert answer.status_code == 401
     assert "That email address and password do not match." in answer.get_data(as_text=True)
-    session.refresh(maria)
-    assert maria.failed_attempts == 1
+    assert email_failures(session) == 1  # counted per address, as for an unknown one
     assert len(failures(session, actor_id=maria.id)) == 1
     assert client.get("/tablet/register").status_code == 302  # still not signed in
 
@@ -84,8 +90,8 @@ def test_after_five_wrong_passwords_even_the_right_one_waits(client, session, ma
     assert locked.status_code == 429
     assert "Too many tries. Wait 5 minutes" in locked.get_data(as_text=True)
     assert sign_in(client).status_code == 429
-    session.refresh(maria)
-    assert maria.locked_until > utcnow() + LOCKOUT_DURATION - timedelta(minutes=1)
+    until = blocked_until(session=session, key=email_key("maria@example.test"), limit=EMAIL_LIMIT)
+    assert until > utcnow() + EMAIL_LIMIT.window - timedelta(minutes=1)
     actions = [e.action for e in session.exec(select(AuditEvent).where(AuditEvent.actor_id == maria.id))]
     assert actions.count("signin_failed") == MAX_FAILED_ATTEMPTS
     assert "locked_out" in actions and "signin_locked" in actions
@@ -106,12 +112,11 @@ def test_the_lockout_counter_is_shared_by_every_server_process(app, session, mar
 
 
 def test_when_the_lock_has_passed_the_right_password_works_and_the_count_starts_again(client, session, maria):
-    maria.failed_attempts, maria.locked_until = 3, utcnow() - timedelta(seconds=1)
-    session.add(maria)
+    session.add(SigninThrottle(key=email_key("maria@example.test"), failures=MAX_FAILED_ATTEMPTS,
+                               window_started_at=utcnow() - EMAIL_LIMIT.window - timedelta(seconds=1)))
     session.commit()
     assert sign_in(client).status_code == 302
-    session.refresh(maria)
-    assert maria.failed_attempts == 0 and maria.locked_until is None
+    assert email_failures(session) == 0
 
 
 def test_an_inactive_manager_cannot_sign_in(client, session, maria):

@@ -59,6 +59,16 @@ CASES = [
     Case("GET", "/auth/login"),
     Case("POST", "/auth/login"),  # an empty form: asked again, nobody signed in
     Case("POST", "/auth/logout", default=LOGIN),
+    # The second factor (issue 12): the code step needs a right password first; the rest is the
+    # managers' own, behind a fresh sign-in (a redirect to /auth/confirm counts as let through).
+    Case("GET", "/auth/mfa", default=LOGIN),
+    Case("POST", "/auth/mfa", default=LOGIN, data={"code": "123456"}),
+    Case("GET", "/auth/mfa/setup", MANAGERS_ONLY),
+    Case("POST", "/auth/mfa/setup", MANAGERS_ONLY, data={"code": "123456"}),
+    Case("POST", "/auth/mfa/recovery-codes", MANAGERS_ONLY),
+    Case("POST", "/auth/mfa/off", MANAGERS_ONLY),
+    Case("GET", "/auth/confirm", MANAGERS_ONLY),
+    Case("POST", "/auth/confirm", MANAGERS_ONLY, data={"password": "not it"}),
     Case("GET", "/auth/set-pin"),
     Case("POST", "/auth/set-pin", {"tablet": NOT_FOUND, "staff": NOT_FOUND, "manager_pin": NOT_FOUND},
          data={"person": "{staff_b}", "code": "ABCD-EFGH", "pin": "2580", "pin_again": "2580"}),
@@ -73,6 +83,8 @@ CASES = [
     Case("GET", "/tablet/pin/{staff_b}", NO_TABLET_HERE, default=NOT_FOUND),
     Case("POST", "/tablet/pin/{staff_b}", NO_TABLET_HERE, default=NOT_FOUND, data={"pin": "1234"}),
     Case("POST", "/tablet/leave", {"tablet": TILES, "staff": TILES, "manager_pin": TILES}),
+    Case("POST", "/tablet/done"),  # the outbox's queued end of a PIN session: it can only sign out
+
     Case("GET", "/tablet/register", MANAGERS_ONLY),
     # A registered tablet goes straight to its name tiles.
     Case("POST", "/tablet/register", {**MANAGERS_ONLY, "manager": TILES, "admin": TILES,

@@ -6,8 +6,7 @@ from sqlalchemy.exc import OperationalError
 
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
 from tests.factories import make_team
-from tests.web.signin import enrol, make_staff
-from web.send_tokens import issue_send_token
+from tests.web.signin import enrol, make_staff, sign_in_with_pin
 
 EN = {"Accept-Language": "en"}
 RAISED = {
@@ -99,9 +98,10 @@ def test_a_lost_database_under_the_api_answers_503_problem_json_with_retry_after
                                                                                 monkeypatch):
     team = make_team(session, "Front desk")
     anouk = make_staff(session, team, "Anouk")
-    enrol(client, session, team)
-    with app.app_context():
-        token = issue_send_token(person_id=anouk.id, team_id=team.id)
+    tablet = enrol(client, session, team)
+    sign_in_with_pin(client, anouk, tablet)
+    page = client.get("/log").get_data(as_text=True)
+    token = page.split('name="send_token" value="')[1].split('"')[0]  # a send token as the log page gives it
 
     def unreachable(**_kw):
         raise locked()

@@ -149,7 +149,7 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client, session, team):
 
 
 def test_outside_debug_the_session_cookie_is_secure_and_a_secret_is_required():
-    assert from_env({"SECRET_KEY": "s" * 32})["SESSION_COOKIE_SECURE"] is True
+    assert from_env({"SECRET_KEY": "k3J9-x7Qp2LmZ8vRt5Wy1Nc4Hb6Df0Ga"})["SESSION_COOKIE_SECURE"] is True
     assert from_env({"FLASK_DEBUG": "1"})["SESSION_COOKIE_SECURE"] is False
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from ledger.credentials import hash_secret
-from ledger.models import AuditEvent, Tablet
+from ledger.models import AuditEvent, Signin, Tablet
 from ledger.services.auth import MAX_FAILED_ATTEMPTS
 from ledger.services.tablets import register_tablet, revoke_tablet
 from tests.factories import make_person, make_team
@@ -179,8 +179,9 @@ def test_a_pin_session_ends_after_a_short_idle_time(client, session, team, anouk
     with client.session_transaction() as sess:
         sess["seen_at"] = int(time.time() - PIN_IDLE_TIMEOUT.total_seconds() - 5)
     assert client.get("/").headers["Location"] == "/tablet"
-    session.refresh(anouk)
-    assert anouk.session_version == 2
+    ended = session.exec(select(Signin).where(Signin.person_id == anouk.id)).one()
+    session.refresh(ended)
+    assert ended.ended_at is not None and ended.end_reason == "idle"  # this tablet's sign-in only
 
 
 def test_an_active_pin_session_stays_while_the_person_keeps_working(client, session, team, anouk):

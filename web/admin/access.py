@@ -1,4 +1,4 @@
-"""Role changes (after a fresh sign-in of the admin), the password check for that, password-reset links."""
+"""Role changes (after a fresh sign-in: web.security.require_recent_auth), password-reset links."""
 
 import smtplib
 from email.message import EmailMessage
@@ -6,38 +6,22 @@ from email.message import EmailMessage
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ledger.errors import Conflict, LockedOut, NotFound, ValidationFailed
+from ledger.errors import Conflict, NotFound, ValidationFailed
 from ledger.models import Person
 from ledger.services import admin_people, password_reset
-from ledger.services import auth as auth_service
-from web.admin.blueprint import bp, managers_area, mark_recent_auth, recent_auth, require_admin, show_errors
-from web.admin.forms import ConfirmPasswordForm, RoleForm
+from web.admin.blueprint import bp, managers_area, require_admin, show_errors
+from web.admin.forms import RoleForm
 from web.admin.people import role_choices, visible_person
 from web.db import get_session
-from web.security import safe_next
+from web.security import recent_auth_redirect, safe_next
 
 
 @bp.route("/confirm", methods=["GET", "POST"])
 @managers_area
 def confirm():
-    me = get_session().get(Person, require_admin().person_id)
-    form = ConfirmPasswordForm()
-    if request.method == "GET":
-        form.next.data = safe_next(request.args.get("next")) or ""
-    status = 200
-    if form.validate_on_submit():
-        try:
-            auth_service.check_password(session=get_session(), email=me.email or "",
-                                        password=form.password.data)
-        except (auth_service.BadCredentials, LockedOut):
-            form.password.errors = [_("That password is not right.")]
-            status = 422
-        else:
-            mark_recent_auth()
-            return redirect(safe_next(form.next.data) or url_for("admin.home"))
-    elif request.method == "POST":
-        status = 422
-    return render_template("admin/confirm.html", form=form), status
+    """The old address of "confirm it is you": the one place for it is auth.confirm (web.security)."""
+    require_admin()
+    return redirect(url_for("auth.confirm", next=safe_next(request.values.get("next"))))
 
 
 @bp.route("/people/<id:person_id>/role", methods=["GET", "POST"])
@@ -45,8 +29,10 @@ def confirm():
 def role(person_id: int):
     who = require_admin()
     person = visible_person(person_id)
-    if not recent_auth():
-        return redirect(url_for("admin.confirm", next=url_for("admin.role", person_id=person_id)))
+    # A fresh sign-in first (the one mechanism: web.security.require_recent_auth), after the 403/404 checks.
+    again = recent_auth_redirect(back=url_for("admin.role", person_id=person_id))
+    if again is not None:
+        return again
     form = RoleForm(role=person.role)
     form.role.choices = role_choices(admin=True)
     status = 200

@@ -1,9 +1,7 @@
-"""The admin blueprints and what every admin view shares: who acts, the admin-only check, field errors,
-and the "recent sign-in" an admin needs before a role change."""
+"""The admin blueprints and what every admin view shares: who acts, the admin-only check, field errors.
+(The fresh sign-in a role change needs is web.security.require_recent_auth, the one mechanism for it.)"""
 
-import time
-
-from flask import Blueprint, abort, session
+from flask import Blueprint, abort
 from flask_babel import lazy_gettext as _l
 
 from ledger.errors import FieldError, ValidationFailed
@@ -15,7 +13,6 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 public_bp = Blueprint("admin_public", __name__)
 
 managers_area = role_required(*MANAGER_ROLES)  # password sessions of managers and admins; never a PIN
-RECENT_AUTH_SECONDS = 5 * 60
 
 # Codes the administration adds to the shared field messages (web.labels).
 _MESSAGES = {
@@ -66,13 +63,3 @@ def show_errors(form, exc: ValidationFailed, fields: dict[str, str] | None = Non
             form.form_errors.append(message(error))
             continue
         target.errors = [*list(target.errors or []), message(error)]
-
-
-def mark_recent_auth() -> None:
-    """Note that the admin has just typed their password again."""
-    session["recent_auth_at"] = int(time.time())
-
-
-def recent_auth() -> bool:
-    """True when the admin re-entered their password within RECENT_AUTH_SECONDS."""
-    return time.time() - session.get("recent_auth_at", 0) <= RECENT_AUTH_SECONDS

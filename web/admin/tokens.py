@@ -15,20 +15,18 @@ from ledger.errors import ValidationFailed
 from ledger.models import Team
 from ledger.models.api_tokens import DEFAULT_RATE_PER_MINUTE
 from ledger.services import api_tokens
-from web.admin.blueprint import bp, managers_area, recent_auth, require_admin, show_errors
+from web.admin.blueprint import bp, managers_area, require_admin, show_errors
 from web.db import get_session
 from web.forms import ActionForm
+from web.security import recent_auth_redirect
 
 
 def require_recent_auth(view):
-    """Admins only, then a fresh sign-in: the administration's own password confirmation, as for role
-    changes (until web/security.py's shared helper is committed; helper SEC12b has adapted this module)."""
+    """Admins only, then a fresh sign-in (web.security's one mechanism), as for role changes."""
     @wraps(view)
     def wrapped(*args, **kwargs):
         require_admin()  # a manager learns nothing more than 403, not that a password would help
-        if not recent_auth():
-            return redirect(url_for("admin.confirm", next=url_for("admin.tokens")))
-        return view(*args, **kwargs)
+        return recent_auth_redirect(back=url_for("admin.tokens")) or view(*args, **kwargs)
     return wrapped
 
 

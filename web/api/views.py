@@ -1,9 +1,10 @@
 """JSON endpoint for the tablet's outbox: a gesture sent now, or later when the network is back.
 
-A queued gesture may be sent long after the staff member's PIN session has ended, so it is not
-authorised by that session. It carries a short-lived *send token*, issued with the form and signed
-with the app's secret, that binds the gesture to one person in one team; the request must also come
-from that team's registered tablet (its device cookie) or from that person's own signed-in session.
+A queued gesture may be sent after the staff member's PIN session has ended (the save ends it), so it is
+not authorised by that session. It carries a short-lived *send token*, issued with the form and signed
+with the app's secret, that binds the gesture to one sign-in of one person in one team and dies with it
+(web/send_tokens.py); the request must also come from the tablet the token was issued on (its device
+cookie) or from that sign-in's own browser.
 (Not bound to one gesture id: while offline, the same person may log a second gesture.) The token is
 unguessable by another site, so it is this endpoint's anti-forgery token; the endpoint accepts only
 `application/json` (a cross-site form cannot send that without a CORS preflight), and is therefore
@@ -15,6 +16,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from flask import Blueprint, jsonify, url_for
+from flask_login import current_user
 
 from ledger.errors import ValidationFailed
 from ledger.services.gestures import log_gesture, stored_gesture, team_row
@@ -25,17 +27,17 @@ from web.errors import problem
 from web.extensions import csrf
 from web.gestures.forms import parse_gesture
 from web.security import current_tablet, signed_in_person
-from web.send_tokens import read_send_token
+from web.send_tokens import read_send_token, token_still_valid
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 def device_allows(claims: dict) -> bool:
-    """The request comes from the claimed team's tablet, or from the claimed person's own session."""
+    """The request comes from the tablet the token was issued on, or from that very sign-in's browser."""
     tablet = current_tablet()
-    if tablet is not None and tablet.team_id == claims["t"]:
+    if tablet is not None and claims["d"] and tablet.id == claims["d"] and tablet.team_id == claims["t"]:
         return True
     person = signed_in_person()
-    return person is not None and person.id == claims["p"]
+    return person is not None and person.id == claims["p"] and current_user.signin_id == claims["s"]
 
 
 def _moment(queued_at, *, issued: datetime, now: datetime) -> datetime:
@@ -72,6 +74,8 @@ def post_gesture():
     if not device_allows(claims):
         return _problem(403, "not allowed from this device")
     session = get_session()
+    if not token_still_valid(session=session, claims=claims):
+        return _problem(403, "send token missing, invalid or expired")
     team = team_row(session=session, team_id=claims["t"])  # a plain row: cheaper than an ORM load
     if team is None:
         return _problem(403, "unknown team")
@@ -89,5 +93,6 @@ def post_gesture():
     return jsonify({
         "id": str(row.id), "created": logged.created, "mandate_check": row.mandate_check,
         "redacted": [c for c in row.redacted.split(";") if c],
-        "thanks_url": url_for("gestures.saved", gesture_id=row.id, t=body["send_token"]),
+        # No token in the URL: the thank-you is for the signed-in giver (web/gestures/views.py saved).
+        "thanks_url": url_for("gestures.saved", gesture_id=row.id),
     }), 201 if logged.created else 200

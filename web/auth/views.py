@@ -25,7 +25,6 @@ from web.security import (
     role_required,
     safe_next,
     sign_out,
-    start_password_session,
     visible_teams,
 )
 
@@ -58,16 +57,16 @@ def login():
     if form.validate_on_submit():
         try:
             person = auth_service.check_password(session=get_session(), email=form.email.data,
-                                                 password=form.password.data)
+                                                 password=form.password.data, ip=request.remote_addr)
         except LockedOut as exc:
             problem, status = locked_message(exc.until), 429
-        except auth_service.BadCredentials as exc:
-            problem = " ".join(filter(None, [_("That email address and password do not match."),
-                                             tries_left_message(exc.attempts_left)]))
-            status = 401
+        except auth_service.BadCredentials:
+            # The same words for a known and an unknown address: no "tries left" (issue 12, finding 5).
+            problem, status = _("That email address and password do not match."), 401
         else:
-            start_password_session(person)
-            return redirect(safe_next(form.next.data) or url_for("main.index"))
+            from web.auth.mfa import after_password  # the second factor's views build on this module
+
+            return after_password(person, safe_next(form.next.data))
     elif request.method == "POST":
         status = 422
     return render_template("auth/login.html", form=form, problem=problem), status
@@ -97,7 +96,8 @@ def set_pin():
     if form.validate_on_submit():
         try:
             auth_service.set_pin_with_code(session=get_session(), person_id=form.person.data,
-                                           team_id=tablet.team_id, code=form.code.data, pin=form.pin.data)
+                                           team_id=tablet.team_id, code=form.code.data, pin=form.pin.data,
+                                           tablet_id=tablet.id)
         except ValidationFailed as exc:
             form.pin.errors = [_("A PIN has 4 to 6 digits.") if exc.by_field()["pin"].code == "format" else
                                _("Pick a PIN that is harder to guess than a row or a repeated digit.")]

@@ -10,8 +10,10 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import session as cookie_session
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
 from ledger.current import current_row
@@ -52,7 +54,7 @@ from web.security import (
     tablet_team,
     team_for_request,
 )
-from web.send_tokens import issue_send_token, read_send_token
+from web.send_tokens import issue_send_token
 
 bp = Blueprint("gestures", __name__)
 
@@ -92,7 +94,8 @@ def _team_or_404() -> Team:
 def _form_page(template: str, *, form, team: Team, person: Person, errors: dict, status: int = 200, **ctx):
     frame = frame_for(session=get_session(), team_id=team.id, person_id=person.id, at=utcnow())
     form.gesture_id.data = str(gesture_uuid(form.gesture_id.data))
-    token = issue_send_token(person_id=person.id, team_id=team.id)
+    token = issue_send_token(person=person, team_id=team.id, signin_id=current_user.signin_id,
+                             tablet_id=cookie_session.get("tablet_id") if signed_in_with_pin() else None)
     return render_template(template, form=form, team=team, person=person, errors=errors, frame=frame,
                            frame_text=labels.frame_text(frame), send_token=token, choices=_choices(team),
                            pii_words={k.replace("_", "-"): v for k, v in labels.PII_CATEGORIES.items()},
@@ -146,21 +149,13 @@ def _thanks(row: Gesture, person: Person, team: Team, *, created: bool):
 
 @bp.get("/log/saved/<uuid:gesture_id>")
 def saved(gesture_id: uuid.UUID):
-    """The thank-you after log.js saved through the API: the signed-in giver, or the tablet with the token."""
-    session = get_session()
-    row = session.get(Gesture, gesture_id)
-    if row is None:
-        abort(404)
+    """The thank-you after log.js saved through the API: for the signed-in giver only (no token in URLs)."""
+    db = get_session()
+    row = db.get(Gesture, gesture_id)
     person = signed_in_person()
-    allowed = person is not None and person.id == row.person_id
-    read = read_send_token(request.args.get("t"))
-    tablet = tablet_team()
-    if not allowed and read is not None and tablet is not None:
-        claims = read[0]
-        allowed = claims["p"] == row.person_id and claims["t"] == row.team_id == getattr(tablet, "id", tablet)
-    if not allowed:
+    if row is None or person is None or person.id != row.person_id:
         abort(404)
-    return _thanks(row, session.get(Person, row.person_id), session.get(Team, row.team_id), created=True)
+    return _thanks(row, person, db.get(Team, row.team_id), created=True)
 
 
 @bp.get("/me")

@@ -63,6 +63,20 @@
     card: /(?:^|[^\w.,])(\d(?:[ -]?\d){12,18})(?![\w])/g,
     licence_plate: new RegExp("(?:^|[^\\w-])(?:" + plates.join("|") + ")(?![\\w-])")
   };
+  // A title and a capitalised name ("mevrouw de Vries", "Mr Smith", "familie Jansen"), as ledger/pii.py
+  // finds them: "meneer vroeg om een taxi" is no name, and Mr/Ms count only with their capital M.
+  var titled = new RegExp("(?:^|[^\\w.])(?:(mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|mnr\\.?|dhr\\.?|de\\s+heer|" +
+    "familie|fam\\.)|(m(?:rs?|s)\\.?|miss))\\s+(?:[A-Z]\\.\\s?)*(?:(?:van|de|der|den|ter|ten|te|het|'t|in|op|la|le|du|von|vd\\.?)\\s+)*" +
+    "(\\S+)", "gi");
+  var capitalised = /^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+/;
+  function customerName(text) {
+    var m;
+    titled.lastIndex = 0;
+    while ((m = titled.exec(text)) !== null) {
+      if ((m[1] || m[2].charAt(0) === "M") && capitalised.test(m[3])) { return true; }
+    }
+    return false;
+  }
   function luhn(digits) {
     var sum = 0;
     for (var i = 0; i < digits.length; i += 1) {
@@ -92,6 +106,7 @@
     if (card) { found.push("card"); }
     if (!card && patterns.phone.test(text)) { found.push("phone"); }
     if (patterns.licence_plate.test(text)) { found.push("licence-plate"); }
+    if (customerName(text)) { found.push("customer-name"); }
     return found;
   }
   var words = document.getElementById("pii-words");
@@ -208,6 +223,9 @@
     HTMLFormElement.prototype.submit.call(form);
   }
   function showQueued() {
+    // Saved offline: the person is done, so their PIN session ends as soon as the server can hear it
+    // (and the name tiles end it too, whichever comes first). "Log another gesture" takes that back.
+    window.GestureOutbox.signOut();
     form.hidden = true;
     var queued = document.getElementById("queued");
     if (queued) { queued.hidden = false; queued.focus(); }
@@ -215,6 +233,7 @@
     document.body.removeAttribute("data-idle-form");
   }
   function resetForm() {
+    window.GestureOutbox.keepSignedIn();
     form.reset();
     form.querySelector("input[name=gesture_id]").value = uuid4();
     form.hidden = false;
@@ -269,8 +288,8 @@
     if (!queued || queued.hidden) { return; }
     window.GestureOutbox.flush().then(function () {
       if (window.GestureOutbox.count() === 0) {
-        var leave = document.getElementById("leave-form");
-        if (leave) { leave.submit(); } else { window.location.assign(queued.getAttribute("data-back")); }
+        // The names end the PIN session on the server too (and the queued sign-out has already gone).
+        window.location.assign(queued.getAttribute("data-back"));
       }
     });
   });

@@ -14,14 +14,17 @@ from web.auth.views import locked_message, tries_left_message
 from web.converters import bounded_id
 from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
+from web.extensions import csrf
 from web.forms import ActionForm
 from web.security import (
     MANAGER_ROLES,
     can_see_team,
     current_person,
     current_tablet,
-    end_task_session,
+    end_tablet_sessions,
     role_required,
+    sign_out,
+    signed_in_with_pin,
     start_pin_session,
     tablet_team,
     team_for_request,
@@ -51,6 +54,8 @@ def tiles():
     team = tablet_team()
     if team is None:
         return render_template("tablet/not_registered.html"), 200
+    # Whoever reaches the names is done: no PIN session of this tablet survives (issue 12, finding 1).
+    end_tablet_sessions(current_tablet())
     people = tablet_people(session=get_session(), team_id=team.id)
     query = (request.args.get("q") or "").strip()[:80]
     shown = [p for p in people if query.casefold() in p.display_name.casefold()] if query else people
@@ -70,7 +75,7 @@ def pin(person_id: int):
     if form.validate_on_submit():
         try:
             auth_service.check_pin(session=get_session(), person_id=person.id, team_id=tablet.team_id,
-                                   pin=form.pin.data)
+                                   pin=form.pin.data, tablet_id=tablet.id)
         except auth_service.NoPinYet:
             return redirect(url_for("auth.set_pin", person=person.id))
         except LockedOut as exc:
@@ -92,8 +97,23 @@ def pin(person_id: int):
 
 @bp.post("/tablet/leave")
 def leave():
-    end_task_session()
+    if signed_in_with_pin():
+        sign_out()  # signing out: this sign-in's send tokens end with it (a saved gesture's stay usable)
     return redirect(url_for("tablet.tiles") if current_tablet() else url_for("main.index"))
+
+
+@bp.post("/tablet/done")
+@csrf.exempt
+def done():
+    """The outbox's queued sign-out after an offline save: the PIN session of this browser ends ("saved").
+
+    JSON only (a cross-site form cannot send it without a CORS preflight), so no CSRF token is needed:
+    the page's token may be older than the network outage. Ending a session is all it can do."""
+    if not request.is_json:
+        abort(415)
+    if signed_in_with_pin():
+        sign_out("saved")
+    return "", 204
 
 
 @bp.route("/tablet/register", methods=["GET", "POST"])
