@@ -62,10 +62,10 @@ def screen(page, name: str) -> None:
 
 def sign_in(page, url) -> None:
     page.goto(url("/auth/login"))
-    page.get_by_label("Email address").fill(ADMIN_EMAIL)
-    page.get_by_label("Password").fill(ADMIN_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.locator("#email").fill(ADMIN_EMAIL)
+    page.locator("#password").fill(ADMIN_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("form[action='/auth/logout'] button")).to_be_visible()
 
 
 def create_team(page, url) -> None:
@@ -207,3 +207,33 @@ def test_an_admin_sets_up_a_location_in_the_browser_and_staff_log_there(
     assert session.get(Person, people["Sam Berg"].id).active is False
     erased = session.get(Person, people["Femke Bos"].id)
     assert erased.erased_at is not None and erased.display_name.startswith("P-")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_organisation_overview_shows_every_week_and_the_total_at_1280(
+        new_context, live_server, session, admin, lang):
+    from datetime import UTC, datetime
+
+    from ledger.weeks import last_complete_week, week_bounds
+    from tests.factories import make_team
+    from tests.reports.builders import add
+
+    newest = last_complete_week(datetime.now(UTC), "Europe/Amsterdam")
+    for name in ("Harbour Hotel · Front desk and concierge", "Reisbureau Zuid · Desk", "Supermarkt · Floor"):
+        team = make_team(session, name)
+        giver = make_person(session, team, name=f"Staff of {name}")
+        for back in range(12):  # large amounts: the widest cells a real overview shows
+            monday = week_bounds(newest.shift(-back), team.timezone)[0]
+            add(session, team, giver, monday + timedelta(hours=10), cost=123_450, commit=False)
+        session.commit()
+    page = new_context().new_page()
+    sign_in(page, live_server)
+
+    page.goto(live_server("/reports/overview"))
+
+    wrap = page.locator(".table-wrap").first
+    widths = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    snap(page, f"overview-12-weeks-{lang}")
+    assert widths[0] <= widths[1], f"the overview table scrolls: {widths}"
+    for label in (f"W{newest.week:02d}", "Total" if lang == "en" else "Totaal"):
+        expect(page.locator(".overview-table thead").get_by_text(label, exact=True)).to_be_in_viewport()
