@@ -6,7 +6,6 @@ and reading it is audited like a download.
 
 from datetime import date
 
-from flask import current_app
 from sqlmodel import select
 
 from ledger.errors import FieldError, NotFound, ValidationFailed
@@ -33,6 +32,7 @@ from web.api.v1.schemas import (
     TeamOut,
 )
 from web.db import get_session
+from web.installation import currency
 
 FIRST_YEAR, LAST_YEAR = 2000, 2999  # weeks and days far from the calendar's edges (year 1, 9999)
 
@@ -114,7 +114,7 @@ def read_report(team_id: int, week: str):
     iso_week = _week(week)
     session = get_session()
     report = build_weekly_report(session=session, team_id=team.id, week=iso_week, lang=query.lang,
-                                 now=utcnow(), currency=current_app.config.get("CURRENCY", "EUR"))
+                                 now=utcnow(), currency=currency())
     record_report_export(session=session, actor_id=current_token().created_by_id, team_id=team.id,
                          week=str(iso_week), fmt="json")
     return report_dict(report)
