@@ -157,7 +157,8 @@ def _table(rows: list[Row], log) -> tuple[bool, bool]:
 def _page(weight: page.Weight, log) -> bool:
     ok = weight.total <= PAGE_BUDGET_BYTES
     budget_table.add("Log screen, first load, transferred", f"{weight.total / 1000:.1f} KB in "
-                     f"{len(weight.items)} responses", f"≤ {PAGE_BUDGET_BYTES // 1000} KB", ok)
+                     f"{len(weight.items)} responses", f"≤ {PAGE_BUDGET_BYTES // 1000} KB", ok,
+                     database="")
     log(f"\nLog screen, first load: {weight.total / 1000:.1f} KB in {len(weight.items)} responses, "
         f"fetched one by one in {weight.seconds * 1000:.0f} ms on loopback "
         f"(budget ≤ {PAGE_BUDGET_BYTES // 1000} KB: {'within' if ok else 'OVER'}):")
