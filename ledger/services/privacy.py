@@ -10,7 +10,7 @@ import hashlib
 import re
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import delete, func, or_
 from sqlmodel import Session, SQLModel, select
 
 from ledger.errors import Conflict, FieldError, NotAllowed, NotFound, ValidationFailed
@@ -23,6 +23,7 @@ from ledger.models import (
     PasswordReset,
     Person,
     PromptReview,
+    RecoveryCode,
     SessionAction,
     StoryOffer,
     Takeaway,
@@ -181,6 +182,7 @@ def erase_person(*, session: Session, actor: Actor | None, person_id: int) -> st
     person.password_hash = person.pin_hash = person.setup_code_hash = None
     person.setup_code_expires_at = person.locked_until = None
     person.totp_secret = person.mfa_enabled_at = person.totp_last_step = None  # second factor (issue 12)
+    session.exec(delete(RecoveryCode).where(RecoveryCode.person_id == person.id))
     person.active, person.erased_at = False, person.erased_at or now
     person.deactivated_at = person.deactivated_at or now
     person.session_version += 1

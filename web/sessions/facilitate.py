@@ -92,7 +92,7 @@ def facilitate(session_id: int):
     if form.validate_on_submit():
         try:
             auth_service.check_pin(session=get_session(), person_id=person.id, team_id=tablet.team_id,
-                                   pin=form.pin.data)
+                                   pin=form.pin.data, tablet_id=tablet.id)  # counted per tablet too
         except auth_service.NoPinYet:
             return redirect(url_for("auth.set_pin", person=person.id))
         except LockedOut as exc:
