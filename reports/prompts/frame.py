@@ -5,8 +5,8 @@ from ledger.i18n.labels import N_
 from ledger.queries import OVER_FRAME_CHECKS
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, TEAM_SESSION, Prompt, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact
+from reports.prompts.registry import rule
 
 OVER_FRAME_MIN = 1  # every gesture beyond the frame is worth a conversation
 OVER_FRAME_PERSON_MIN = 2  # a person-level prompt only when one person went beyond it this often

@@ -11,8 +11,8 @@ from dataclasses import replace
 from ledger.i18n.labels import N_
 from reports.i18n import Lang
 from reports.model import TEAM_SESSION, Fact, MandateChange, Prompt, SessionLoop, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
+from reports.prompts.registry import rule
 
 SINCE_MIN_N = 5  # gestures needed on each side before the numbers are compared
 # Right after a session its follow-up is among the first things to raise; it fades a point a week.

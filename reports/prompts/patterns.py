@@ -2,9 +2,9 @@
 
 from reports.i18n import Lang
 from reports.model import TEAM_SESSION, Prompt, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
 from reports.prompts.reactions import BASIC_TRIGGERS
+from reports.prompts.registry import rule
 from reports.settings import RECENT_WEEKS
 from reports.stats import mean_difference_z, pool, share_change_z
 

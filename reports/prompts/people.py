@@ -4,8 +4,8 @@ from ledger.vocab import Role
 from reports.frames import weekly_share
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, PersonWeek, Prompt, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact
+from reports.prompts.registry import rule
 
 # spend_contrast: two givers of the same week whose spend differs a lot (the seed's 20 vs 4 euro).
 SPEND_CONTRAST_MIN_DIFF_CENTS = 1000  # at least €10 apart

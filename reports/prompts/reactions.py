@@ -3,8 +3,8 @@
 from ledger.queries import BAND_5_LIMIT_CENTS, BAND_5_TO_15, BAND_FREE, BAND_OVER_15, BAND_UP_TO_5
 from reports.i18n import Lang
 from reports.model import TEAM_SESSION, Group, Prompt, Stat, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact, mean_fact
+from reports.prompts.registry import rule
 from reports.prompts.texts import PAIR_DETAIL
 from reports.stats import mean_difference_z, pool
 

@@ -2,8 +2,8 @@
 
 from reports.i18n import Lang
 from reports.model import ONE_TO_ONE, TEAM_SESSION, Prompt, WeeklyReport
-from reports.prompts import rule
 from reports.prompts.base import build, fact
+from reports.prompts.registry import rule
 
 STORY_QUOTE_CHARS = 120  # the story is quoted up to this length in the question
 UNSEEN_MIN = 3  # well-received gestures without any appreciation before the team prompt speaks
