@@ -1,7 +1,8 @@
 """Errors mapped once: every refusal becomes a kind page, or problem+json (RFC 9457) under /api.
 
 The ledger's domain errors (ledger/errors.py) answer NotFound → 404, NotAllowed → 403, Conflict → 409,
-ValidationFailed → 422 here, so views catch only what they show next to a field. A busy or unreachable
+ValidationFailed → 422 here, so views catch only what they show next to a field; a value the database
+refuses (a NUL byte in text on PostgreSQL) is a 400. A busy or unreachable
 database answers 503 with Retry-After (a moment later it usually works); HTTP errors (404, 413, …) and
 an expired CSRF token get the same two shapes. A page never shows a traceback.
 """
@@ -10,7 +11,7 @@ from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from ledger.errors import (
@@ -118,6 +119,16 @@ def _database_unavailable(exc: OperationalError):
         return f"<!doctype html><title>{title}</title><h1>{title}</h1><p>{text}</p>", 503, headers
 
 
+def _data_refused(exc: DataError):
+    # The database refused a value the request brought (PostgreSQL: a NUL byte in text, a number out of
+    # range): the request was wrong, not the server. The session is dropped, as its transaction failed.
+    current_app.logger.info("database refused a value: %s", exc.orig or exc)
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+    return problem(400, "bad_value") if wants_json() else _page(400)
+
+
 def _csrf_failed(_exc: CSRFError):
     # Usually a form left open too long (or a cookie cleared): say so kindly and offer the way back.
     if wants_json():
@@ -139,5 +150,6 @@ def init_app(app: Flask) -> None:
     """Register the handlers: domain errors, an unavailable database, CSRF failures, HTTP errors."""
     app.register_error_handler(LedgerError, _domain_error)
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(DataError, _data_refused)
     app.register_error_handler(CSRFError, _csrf_failed)
     app.register_error_handler(HTTPException, _http_error)

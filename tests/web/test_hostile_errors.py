@@ -216,3 +216,12 @@ def test_a_locked_database_keeps_what_was_typed_on_the_log_form_and_says_to_try_
     assert 'value="7.25"' in page and gesture_id in page
     write_lock.execute("ROLLBACK")
     assert client.post("/log", data=form, headers=EN).status_code == 200 and len(stored(session)) == 1
+
+
+def test_a_nul_byte_the_database_refuses_is_a_400_not_a_server_error(client, session, db_url):
+    # PostgreSQL refuses NUL in text (psycopg DataError); SQLite stores it and simply finds nothing.
+    admin = make_manager(session, None, "Ada", role="admin")
+    sign_in_with_password(client, admin)
+    answer = client.get("/admin/people", query_string={"q": "Ad\x00a"}, headers=EN)
+    assert answer.status_code == (200 if db_url.startswith("sqlite") else 400)
+    assert client.get("/admin/people", headers=EN).status_code == 200  # the next request is served as usual
