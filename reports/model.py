@@ -2,7 +2,8 @@
 
 Everything a screen, chart, digest or export needs is here; prompts are pure functions of a WeeklyReport.
 Money is int cents; every average carries its n; gesture ids are the chain's ORIGIN id (as a string),
-so evidence and appreciations stay attached through corrections.
+so evidence and appreciations stay attached through corrections. A prompt's own data (Prompt, Fact,
+Review) is defined in reports.prompt_model and importable from here as before.
 """
 
 from dataclasses import dataclass, field
@@ -10,9 +11,7 @@ from datetime import date, datetime
 
 from ledger.vocab import MandateCheck, Role
 from ledger.weeks import IsoWeek
-
-ONE_TO_ONE = "one_to_one"
-TEAM_SESSION = "team_session"
+from reports.prompt_model import ONE_TO_ONE, TEAM_SESSION, Fact, Prompt, Review  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -221,60 +220,6 @@ class SessionLoop:
     weeks_since: int = 0  # whole weeks since the session up to the reported week, logged or not
     patterns: tuple[PatternMove, ...] = ()
     story_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One number behind a prompt: a localised label, the formatted value, its n (None: not a mean)."""
-
-    label: str
-    value: str
-    n: int | None = None
-    code: str = ""  # machine name of the fact (stable across languages), e.g. "high_spent"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """A conversation prompt: an open question with the facts and evidence behind it."""
-
-    key: str  # stable for the same data, e.g. "over_frame:2026-W07:team"
-    kind: str
-    question: str
-    why: str
-    facts: tuple[Fact, ...]
-    evidence: tuple[str, ...]  # origin ids of the gestures it rests on
-    setting: str  # ONE_TO_ONE | TEAM_SESSION
-    confidence: str
-    suggestion: str
-    score: float
-    person_ids: tuple[int, ...] = ()  # the people the prompt is about; empty for team prompts
-    rank: int = 0  # 1 = first; set by reports.prompts.select (0: not ranked yet)
-    shown: bool = True  # among the few shown first (page, digest, text); False: "more conversations"
-    title: str = ""  # a title of its own in the report language; "" = the kind's label
-
-    @property
-    def names_people(self) -> bool:
-        """True when the prompt is about particular people (managers only)."""
-        return bool(self.person_ids)
-
-    def fact(self, code: str) -> Fact | None:
-        """The fact with this machine code, if any."""
-        return next((f for f in self.facts if f.code == code), None)
-
-
-@dataclass(frozen=True)
-class Review:
-    """A manager's mark on an earlier prompt of this team (ledger PromptReview, copied off the row)."""
-
-    key: str
-    week: IsoWeek
-    status: str  # "discussed" | "set_aside"
-    helped: bool | None = None
-
-    @property
-    def kind(self) -> str:
-        """The prompt kind, the first part of the key ("spend_contrast:2026-W45:3-7")."""
-        return self.key.split(":", 1)[0]
 
 
 @dataclass(frozen=True)
