@@ -8,44 +8,27 @@ toward the team mean stays inside the prompt logic); a group with fewer than MIN
 hollow and low, labelled "too few to say", and a chart with nothing to draw is a sentence, not empty axes.
 """
 
-import html
-from dataclasses import dataclass
-
 import plotly.graph_objects as go
 
+from reports.chart_style import (
+    ACCENT,
+    ACCENT_LIGHT,
+    HEAT_SCALE,
+    MUTED,
+    WARM,
+    Chart,
+    Table,
+    empty_chart,
+    house_figure,
+    plain_label,
+)
 from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
 from reports.overview import OrgOverview
 from reports.stats import Z_95, Z_998, funnel_limits
 
-ACCENT = "#1d6b5f"
-ACCENT_LIGHT = "#9cc9bf"
-MUTED = "#5b6770"
-WARM = "#b7791f"  # amber, for the outer funnel limit only: calm, not alarming
-GRID = "#e4e1da"
-HEAT_SCALE = [[0.0, "#f4f1ea"], [0.5, "#9cc9bf"], [1.0, "#1d6b5f"]]
 MIN_GROUP_N = 5  # a group with fewer gestures is drawn as "too few to say", never as a real bar
 FEW_BAR_HEIGHT = 1.25  # such a group's hollow stub on the 1–5 axis: visibly lower than any real mean
-
-
-@dataclass(frozen=True)
-class Table:
-    """The chart's data as a table: header cells and rows of display strings."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One chart: an id for the page, a title, a short reading note, the plotly figure as JSON-ready dict."""
-
-    id: str
-    title: str
-    note: str
-    figure: dict | None  # None: nothing to draw, `empty` says so in a sentence
-    table: Table
-    empty: str = ""
 
 
 def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
@@ -57,42 +40,12 @@ def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
     if report.window_totals.n:
         charts += [reaction_by_band_chart(report, text), kind_trigger_chart(report, text)]
     else:
-        charts.append(_empty("reaction-by-band", text.gettext("Reaction by cost band"), text))
+        charts.append(empty_chart("reaction-by-band", text.gettext("Reaction by cost band"), text))
     if any(p.gestures for p in report.trend):
         charts.append(trend_chart(report, text))
     if report.person_level and any(p.window_reaction.n for p in report.people):
         charts.append(funnel_chart(report, text))
     return charts
-
-
-def _layout(fig: go.Figure, height: int, lang: str, **kw) -> dict:
-    """The figure as JSON with the calm house layout merged in as plain dicts.
-
-    plotly's update_layout/update_axes validate every key on every call (~20 ms a chart); the traces
-    are validated when built, the layout here is ours and fixed, so it is merged without them.
-    """
-    figure = fig.to_plotly_json()
-    layout = figure.setdefault("layout", {})
-    layout.pop("template", None)  # plotly.js draws with its own defaults; the colours are ours
-    layout.update(height=height, separators=",." if lang == "nl" else ".,",
-                  margin=dict(l=8, r=16, t=8, b=8),
-                  font=dict(family="system-ui, sans-serif", size=13, color="#1f2a33"),
-                  paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=False)
-    for name, extra in kw.items():
-        layout[name] = {**layout.get(name, {}), **extra} if isinstance(extra, dict) else extra
-    axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
-    for name in axes:
-        layout[name] = {"automargin": True, "gridcolor": GRID, "zeroline": False, **layout.get(name, {})}
-    for axis in ("xaxis", "yaxis"):
-        title = layout.get(axis, {}).get("title")
-        if isinstance(title, str):
-            layout[axis]["title"] = {"text": title}
-    return figure
-
-
-def _label(name: str) -> str:
-    """A name as plotly shows it: its pseudo-HTML (<b>, <a href>…) escaped, so a name is only text."""
-    return html.escape(name, quote=False)
 
 
 def _people(report: WeeklyReport) -> list[PersonWeek]:
@@ -109,7 +62,7 @@ def _use(report: WeeklyReport, person: PersonWeek) -> tuple[int, int | None]:
 def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Each person's spend against their allowance (a marker), alphabetically; a monthly frame per month."""
     _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
-    names = [_label(p.name) for p in people]
+    names = [plain_label(p.name) for p in people]
     use = {p.person_id: _use(report, p) for p in people}
     fig = go.Figure()
     fig.add_trace(go.Bar(y=names, x=[use[p.person_id][0] / 100 for p in people], orientation="h",
@@ -119,12 +72,12 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
                          hoverinfo="text"))
     framed = [p for p in people if use[p.person_id][1] is not None]
     allowances = [use[p.person_id][1] for p in framed]
-    fig.add_trace(go.Scatter(y=[_label(p.name) for p in framed], x=[a / 100 for a in allowances],
+    fig.add_trace(go.Scatter(y=[plain_label(p.name) for p in framed], x=[a / 100 for a in allowances],
                              mode="markers", name=_("Allowance"), hoverinfo="text",
                              hovertext=[f"{_('Allowance')}: {text.cents(a)}" for a in allowances],
                              marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
     monthly = report.month is not None
-    figure = _layout(fig, 70 + 30 * len(people), text.lang, xaxis=dict(
+    figure = house_figure(fig, 70 + 30 * len(people), text.lang, xaxis=dict(
         title=_("euro this month so far") if monthly else _("euro this week"), rangemode="tozero"))
     rows = tuple((p.name, str(p.gestures), text.cents(use[p.person_id][0]), text.cents(use[p.person_id][1]),
                   text.pct(use[p.person_id][0] / use[p.person_id][1] if use[p.person_id][1] else None))
@@ -137,11 +90,6 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     else:
         note = _("Bars show what each person spent this week; the vertical mark is their allowance.")
     return Chart("mandate-use", _("Mandate use per person"), note, figure, table)
-
-
-def _empty(chart_id: str, title: str, text: Lang) -> Chart:
-    sentence = text.gettext("No gestures in these weeks yet, so there is nothing to draw.")
-    return Chart(chart_id, title, "", None, Table((), ()), empty=sentence)
 
 
 def _few(stat: Stat) -> bool:
@@ -168,7 +116,7 @@ def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
                     pattern=dict(shape=["/" if _few(g.stat) else "" for g in bands], fgcolor=MUTED)),
         text=[_band_label(text, g.stat) for g in bands],
         hovertext=[f"{n}<br>{_band_label(text, g.stat)}" for n, g in zip(names, bands, strict=True)]))
-    figure = _layout(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1))
+    figure = house_figure(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1))
     figure["layout"]["margin"]["l"] = 56  # room for the rotated axis title
     rows = tuple((n, str(g.stat.n), _band_label(text, g.stat) if _few(g.stat) else text.num(g.stat.mean),
                   text.cents(g.spent_cents)) for n, g in zip(names, bands, strict=True))
@@ -191,8 +139,9 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
                                y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
                                hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
                                colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
-    figure = _layout(fig, 110 + 44 * max(len(kinds), 1), text.lang, xaxis=dict(side="top", showgrid=False),
-                     yaxis=dict(showgrid=False, autorange="reversed"))
+    figure = house_figure(fig, 110 + 44 * max(len(kinds), 1), text.lang,
+                          xaxis=dict(side="top", showgrid=False),
+                          yaxis=dict(showgrid=False, autorange="reversed"))
     rows = tuple((text.label("kind", g.parts[0]), text.label("trigger", g.parts[-1]), str(g.stat.n),
                   text.gettext("too few to say") if _few(g.stat) else text.num(g.stat.mean))
                  for g in sorted(groups, key=lambda g: g.parts))
@@ -231,10 +180,10 @@ def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
               (_("Mean reaction"), [0.0, 0.28]))
     titles = [dict(text=title, x=0.5, xref="paper", xanchor="center", y=top, yref="paper", yanchor="bottom",
                    showarrow=False, font=dict(size=14)) for title, (_low, top) in panels]
-    figure = _layout(fig, 420, text.lang, annotations=titles, xaxis=dict(anchor="y3"),
-                     yaxis=dict(domain=panels[0][1], rangemode="tozero"),
-                     yaxis2=dict(domain=panels[1][1], rangemode="tozero"),
-                     yaxis3=dict(domain=panels[2][1], range=[1, 5.2], dtick=1))
+    figure = house_figure(fig, 420, text.lang, annotations=titles, xaxis=dict(anchor="y3"),
+                          yaxis=dict(domain=panels[0][1], rangemode="tozero"),
+                          yaxis2=dict(domain=panels[1][1], rangemode="tozero"),
+                          yaxis3=dict(domain=panels[2][1], range=[1, 5.2], dtick=1))
     figure["layout"]["margin"]["t"] = 28
     rows = tuple((str(p.week), str(p.gestures), text.cents(p.spent_cents), text.num(p.reaction.mean),
                   str(p.reaction.n)) for p in points)
@@ -262,13 +211,13 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
     # cluster of names inside the funnel would invite the very ranking this chart is here to prevent.
     fig.add_trace(go.Scatter(
         x=[p.window_reaction.n for p in people], y=[p.window_reaction.delighted_share for p in people],
-        mode="markers+text", text=[_label(p.name) if _outside(p, p0) else "" for p in people],
+        mode="markers+text", text=[plain_label(p.name) if _outside(p, p0) else "" for p in people],
         textposition="top center", hoverinfo="text",
-        hovertext=[f"{_label(p.name)}: {p.window_reaction.delighted}/{p.window_reaction.n}"
+        hovertext=[f"{plain_label(p.name)}: {p.window_reaction.delighted}/{p.window_reaction.n}"
                    for p in people],
         marker=dict(color=ACCENT, size=10)))
-    figure = _layout(fig, 360, text.lang, xaxis=dict(title=_("gestures (n)"), range=[0, top + 0.5]),
-                     yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
+    figure = house_figure(fig, 360, text.lang, xaxis=dict(title=_("gestures (n)"), range=[0, top + 0.5]),
+                          yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
     rows = tuple(_funnel_row(text, p, p0) for p in people)
     table = Table((_("Person"), "n", _("Delighted"), _("Share"), _("Reading")), rows)
     note = _("The solid line is the team's share, %(share)s over %(weeks)s weeks. A point between the dashed "
@@ -301,9 +250,9 @@ def overview_chart(view: OrgOverview, text: Lang) -> Chart:
     fig = go.Figure()
     for row in view.teams:
         fig.add_trace(go.Scatter(x=weeks, y=[c.gestures for c in row.cells], mode="lines+markers",
-                                 name=_label(row.name),
+                                 name=plain_label(row.name),
                                  hovertemplate="%{fullData.name} %{x}: %{y}<extra></extra>"))
-    figure = _layout(fig, 320, text.lang, yaxis=dict(title=_("gestures"), rangemode="tozero"))
+    figure = house_figure(fig, 320, text.lang, yaxis=dict(title=_("gestures"), rangemode="tozero"))
     figure["layout"].update(showlegend=True, legend=dict(orientation="h", y=-0.15),
                             colorway=[ACCENT, WARM, MUTED, ACCENT_LIGHT, "#6b5b95", "#8a9a5b"])
     rows = tuple((row.name, str(row.gestures), text.cents(row.spend_cents), text.num(row.reaction_mean),
