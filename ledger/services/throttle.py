@@ -28,7 +28,7 @@ class Limit:
 
 
 TABLET_LIMIT = Limit(10, timedelta(minutes=15))  # every PIN and set-up code tried on one tablet
-IP_LIMIT = Limit(20, timedelta(minutes=15))  # passwords from one address
+IP_LIMIT = Limit(50, timedelta(minutes=15))  # passwords from one address (behind a proxy: all of them)
 EMAIL_LIMIT = Limit(5, timedelta(minutes=5))  # passwords for one address, whether it exists or not
 
 

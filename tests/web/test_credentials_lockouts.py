@@ -15,7 +15,7 @@ from ledger.errors import LockedOut
 from ledger.models import AuditEvent, Person
 from ledger.services import auth as auth_service
 from ledger.services.auth import MAX_FAILED_ATTEMPTS, BadCredentials
-from ledger.services.throttle import TABLET_LIMIT
+from ledger.services.throttle import IP_LIMIT, TABLET_LIMIT, Limit
 from tests.factories import make_team
 from tests.web.signin import enrol, make_manager, make_staff, use_cheap_hashing
 from web.config import ConfigError, from_env
@@ -156,3 +156,16 @@ def test_a_tablet_pin_page_counts_the_tablet(client, session):
     row = session.get(SigninThrottle, f"tablet:{tablet.id}")
     assert row is not None and row.failures == 1
     assert session.get(Person, anouk.id).failed_attempts == 1
+
+
+def test_one_address_cannot_try_passwords_for_everybody(session, monkeypatch):
+    monkeypatch.setattr("ledger.services.throttle.IP_LIMIT", Limit(3, IP_LIMIT.window))
+    maria = make_manager(session, make_team(session), password=PASSWORD)
+    for n in range(3):
+        with pytest.raises(BadCredentials):
+            auth_service.check_password(session=session, email=f"guess{n}@example.test", password="x",
+                                        ip="192.0.2.7")
+    with pytest.raises(LockedOut):  # the right password too, from that address
+        auth_service.check_password(session=session, email=maria.email, password=PASSWORD, ip="192.0.2.7")
+    assert auth_service.check_password(session=session, email=maria.email, password=PASSWORD,
+                                       ip="198.51.100.1").id == maria.id
