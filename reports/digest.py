@@ -6,6 +6,7 @@ Each manager's mail is in the language they last read their report in (Person.la
 
 import smtplib
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -59,6 +60,15 @@ class SmtpSettings:
     starttls: bool = False
     sender: str = "gesture-ledger@localhost"
     timeout: float = 30.0
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> "SmtpSettings":
+        """The settings from the app's configuration (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
+        SMTP_STARTTLS, MAIL_FROM): one reading for the digest command and the session summary mail."""
+        return cls(host=config.get("SMTP_HOST", cls.host), port=int(config.get("SMTP_PORT", cls.port)),
+                   user=config.get("SMTP_USER", ""), password=config.get("SMTP_PASSWORD", ""),
+                   starttls=bool(config.get("SMTP_STARTTLS", False)),
+                   sender=config.get("MAIL_FROM", cls.sender))
 
 
 def anchor_for(prompt_key: str) -> str:

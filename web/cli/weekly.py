@@ -67,15 +67,6 @@ def report_command(team_name: str, week: str | None, fmt: str, lang: str) -> Non
     click.echo(RENDERERS[fmt](report), nl=False)
 
 
-def _smtp_settings(config) -> SmtpSettings:
-    defaults = SmtpSettings()
-    return SmtpSettings(host=config.get("SMTP_HOST", defaults.host),
-                        port=int(config.get("SMTP_PORT", defaults.port)),
-                        user=config.get("SMTP_USER", ""), password=config.get("SMTP_PASSWORD", ""),
-                        starttls=bool(config.get("SMTP_STARTTLS", False)),
-                        sender=config.get("MAIL_FROM", defaults.sender))
-
-
 def _digest_day() -> bool:
     """True on the settings' digest day (the UTC date); otherwise say so (one line) and False."""
     with session_scope(engine()) as session:
@@ -122,7 +113,7 @@ def digest_command(week: str | None, send: bool, html: Path | None, any_day: boo
     with session_scope(engine()) as session:
         digests = build_digests(session=session, public_url=config.get("PUBLIC_URL", "http://127.0.0.1:5000"),
                                 week=chosen, currency=get_settings(session=session).currency)
-    settings = _smtp_settings(config)
+    settings = SmtpSettings.from_config(config)
     if not send:
         _print_dry_run(digests, settings.sender, html)
         click.echo(f"{len(digests)} digest(s) not sent (dry run). Add --send to send them.")

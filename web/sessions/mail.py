@@ -21,16 +21,6 @@ class MailError(Exception):
     """The SMTP server could not be reached or refused the mail."""
 
 
-def smtp_settings(config) -> SmtpSettings:
-    """SMTP settings from the app's configuration (the same keys the digest command reads)."""
-    defaults = SmtpSettings()
-    return SmtpSettings(host=config.get("SMTP_HOST", defaults.host),
-                        port=int(config.get("SMTP_PORT", defaults.port)),
-                        user=config.get("SMTP_USER", ""), password=config.get("SMTP_PASSWORD", ""),
-                        starttls=bool(config.get("SMTP_STARTTLS", False)),
-                        sender=config.get("MAIL_FROM", defaults.sender))
-
-
 def compose(summary: Summary, person, *, public_url: str) -> Digest:
     """One manager's e-mail about the session, in their language."""
     lang = person.lang if person.lang in LANGS else DEFAULT_LANG
@@ -50,6 +40,6 @@ def send_summary(summary: Summary, *, config) -> int:
     public_url = config.get("PUBLIC_URL", "http://127.0.0.1:5000")
     messages = [compose(summary, person, public_url=public_url) for person in recipients]
     try:
-        return send_digests(messages, smtp_settings(config))
+        return send_digests(messages, SmtpSettings.from_config(config))
     except (smtplib.SMTPException, OSError) as exc:
         raise MailError(str(exc)) from exc
