@@ -4,8 +4,6 @@ Every change is checked against the permission module, validated whole before an
 (nothing half-stored), and leaves one audit row.
 """
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -34,15 +32,6 @@ def _team(session: Session, team_id: int) -> Team:
     return team
 
 
-def timezone_ok(name: object) -> bool:
-    """True when `name` is a time zone zoneinfo knows (e.g. "Europe/Amsterdam")."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return False
-    return True
-
-
 def create_team(*, session: Session, actor: Actor, name: str, timezone: str = "Europe/Amsterdam",
                 why: str = "") -> Team:
     """Create a team (admins); the name is unique regardless of case."""
@@ -68,7 +57,7 @@ def _name_errors(session: Session, team: Team, name: object) -> list[FieldError]
 def _settings_errors(session: Session, team: Team, name, timezone, why, works_council,
                      min_group_size) -> list[FieldError]:
     errors = _name_errors(session, team, name) if name is not None else []
-    if timezone is not None and not timezone_ok(timezone):
+    if timezone is not None and not people_service.timezone_ok(timezone):
         errors.append(FieldError("timezone", "unknown"))
     if why is not None:
         errors += text_errors("why", why, 300)

@@ -37,7 +37,9 @@ def since_errors(since: object) -> list[FieldError]:
     return []
 
 
-def _timezone_ok(name) -> bool:
+def timezone_ok(name: object) -> bool:
+    """True when `name` is a time zone zoneinfo knows (e.g. "Europe/Amsterdam"); the one check of a team's
+    time zone, for a new team here and a changed one in ledger.services.admin_teams."""
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -49,7 +51,7 @@ def create_team(*, session: Session, name: str, timezone: str = "Europe/Amsterda
                 person_comparisons: bool = True, actor_id: int | None = None) -> Team:
     """Create a team; names are unique regardless of case."""
     errors = _name_errors("name", name, 120) + text_errors("why", why, 300)
-    if not isinstance(timezone, str) or not _timezone_ok(timezone):
+    if not isinstance(timezone, str) or not timezone_ok(timezone):
         errors.append(FieldError("timezone", "unknown"))
     if not errors and find_team_by_name(session=session, name=name) is not None:
         errors.append(FieldError("name", "taken"))
