@@ -143,13 +143,7 @@ def may_issue_setup_code(*, session: Session, actor: Actor | None, person: Perso
     """Admins for anyone; managers for themselves and for staff in one of their own teams."""
     if not _acting(actor) or not actor.is_manager_or_admin:
         return False
-    if actor.is_admin or actor.person_id == person.id:
-        return True
-    if person.role != Role.STAFF:
-        return False
-    mine = select(Membership.team_id).where(Membership.person_id == actor.person_id)
-    shared = select(Membership).where(Membership.person_id == person.id, Membership.team_id.in_(mine))
-    return session.exec(shared).first() is not None
+    return actor.person_id == person.id or may_manage_person(session=session, actor=actor, person=person)
 
 
 # --- learning sessions and mandates ---------------------------------------------------------------
