@@ -46,6 +46,20 @@ CASES = [
     Case("GET", "/team/mandate", {"anonymous": NOT_FOUND}),
     # The outbox API without a send token: refused for everyone.
     Case("POST", "/api/gestures", default=FORBIDDEN, data={"json": True}),
+    # API v1 answers bearer tokens only (its token matrix: test_api_v1_auth.py): a signed-in cookie is
+    # no token, so every actor here gets 401; only the OpenAPI description is public.
+    Case("GET", "/api/v1/openapi.json", default=OK),
+    Case("GET", "/api/v1/teams", default=LOGIN),
+    Case("GET", "/api/v1/teams/1", default=LOGIN),
+    Case("GET", "/api/v1/teams/1/people", default=LOGIN),
+    Case("GET", "/api/v1/teams/1/mandate", default=LOGIN),
+    Case("GET", "/api/v1/teams/1/gestures", default=LOGIN),
+    Case("GET", "/api/v1/teams/1/reports/2026-W07", default=LOGIN),
+    Case("POST", "/api/v1/gestures", default=LOGIN, data={"json": True}),
+    Case("GET", "/api/v1/gestures/{gesture_a}", default=LOGIN),
+    Case("POST", "/api/v1/gestures/{gesture_a}/corrections", default=LOGIN, data={"json": True}),
+    Case("POST", "/api/v1/gestures/{gesture_a}/void", default=LOGIN, data={"json": True}),
+    Case("POST", "/api/v1/gestures/{gesture_b}/appreciations", default=LOGIN, data={"json": True}),
 ]
 
 
