@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from wtforms import SelectChoice
 
-from ledger.errors import FieldError, NotFound, ValidationFailed
+from ledger.errors import FieldError, ValidationFailed
 from ledger.money import MoneyError, parse_cents
 from ledger.permissions import may_apply_mandate
 from ledger.services import admin_mandates, admin_teams, mandates
@@ -26,10 +26,7 @@ MANDATE_FIELDS = {"per_gesture_cap_cents": "cap", "allowance_cents": "allowance"
 
 
 def _team(team_id: int):
-    try:
-        team = admin_teams.get_team(session=get_session(), team_id=team_id)
-    except NotFound:
-        abort(404)
+    team = admin_teams.get_team(session=get_session(), team_id=team_id)  # NotFound: 404 by web/errors.py
     if not may_apply_mandate(session=get_session(), actor=actor(), team_id=team.id):
         abort(404)  # another team's frame is not visible
     return team
