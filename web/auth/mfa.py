@@ -17,7 +17,7 @@ from ledger.errors import LockedOut, ValidationFailed
 from ledger.models import Person
 from ledger.services import auth as auth_service
 from ledger.services import mfa
-from web.auth.views import bp, locked_message
+from web.auth.blueprint import bp, locked_message
 from web.db import get_session
 from web.forms import ActionForm
 from web.security import (

@@ -1,10 +1,7 @@
 """Signing in and out with email + password (managers, admins); PINs set with a one-time set-up code."""
 
-import math
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from wtforms import SelectChoice
 
 from ledger.errors import LockedOut, ValidationFailed
@@ -12,8 +9,9 @@ from ledger.models import Person
 from ledger.permissions import may_issue_setup_code
 from ledger.services import auth as auth_service
 from ledger.services.people import pin_people, signs_in_with_pin, team_members
-from ledger.types import utcnow
+from web.auth.blueprint import bp, locked_message, tries_left_message
 from web.auth.forms import LoginForm, SetPinForm
+from web.auth.mfa import after_password
 from web.db import get_session
 from web.forms import ActionForm
 from web.security import (
@@ -27,23 +25,6 @@ from web.security import (
     sign_out,
     visible_teams,
 )
-
-bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-def locked_message(until) -> str:
-    """"Too many tries" in the user's language, with the minutes left."""
-    minutes = max(1, math.ceil((until - utcnow()).total_seconds() / 60))
-    return ngettext("Too many tries. Wait %(num)d minute and try again, or ask your manager.",
-                    "Too many tries. Wait %(num)d minutes and try again, or ask your manager.", minutes)
-
-
-def tries_left_message(left: int | None) -> str:
-    """How many tries remain before the lock, when we know it."""
-    if left is None or left > 2:
-        return ""
-    return ngettext("%(num)d try left before a short pause.",
-                    "%(num)d tries left before a short pause.", left)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -64,8 +45,6 @@ def login():
             # The same words for a known and an unknown address: no "tries left" (issue 12, finding 5).
             problem, status = _("That email address and password do not match."), 401
         else:
-            from web.auth.mfa import after_password  # the second factor's views build on this module
-
             return after_password(person, safe_next(form.next.data))
     elif request.method == "POST":
         status = 422

@@ -15,7 +15,7 @@ from ledger.errors import LockedOut
 from ledger.models import LearningSession
 from ledger.services import auth as auth_service
 from ledger.vocab import SessionStatus
-from web.auth.views import locked_message, tries_left_message
+from web.auth.blueprint import locked_message, tries_left_message
 from web.db import get_session
 from web.security import current_tablet, sign_out, start_pin_session
 from web.sessions.blueprint import bp
