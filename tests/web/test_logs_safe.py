@@ -14,13 +14,20 @@ def test_credentials_are_masked_in_a_log_message():
         assert secret not in line
 
 
-def test_a_newline_in_user_data_cannot_start_a_forged_line(app, caplog):
+def test_a_newline_in_user_data_cannot_start_a_forged_line(app):
     typed = "Anouk\n2026-11-30 05:00:00 INFO admin granted to mallory\r\x1b[31m"
-    with caplog.at_level(logging.WARNING, logger=app.logger.name):
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(handler.format(record))
+    was_disabled, app.logger.disabled = app.logger.disabled, False  # Alembic's fileConfig may disable it
+    app.logger.addHandler(handler)
+    try:
         app.logger.warning("unknown name %s", typed)
-    message = caplog.records[-1].getMessage()
-    assert "\n" not in message and "\r" not in message and "\x1b" not in message
-    assert "\\x0a2026-11-30" in message
+    finally:
+        app.logger.removeHandler(handler)
+        app.logger.disabled = was_disabled
+    assert len(seen) == 1 and "\n" not in seen[0] and "\r" not in seen[0] and "\x1b" not in seen[0]
+    assert "\\x0a2026-11-30" in seen[0]
 
 
 def test_the_filter_is_on_the_apps_and_the_servers_loggers(app):
