@@ -4,15 +4,18 @@ one's history; what the team agreed on the feed; the playbook on the tablet; the
 changed and which session agreed it.
 """
 
+import contextlib
 import time
 
 from sqlmodel import select
 
 from ledger.credentials import hash_secret
 from ledger.models import Signin
+from ledger.services import auth as auth_service
 from ledger.services import playbook, session_actions
 from ledger.services import sessions as svc
-from tests.web.signin import enrol, sign_in_with_password, sign_in_with_pin, use_cheap_hashing
+from ledger.services.throttle import TABLET_LIMIT
+from tests.web.signin import enrol, make_staff, sign_in_with_password, sign_in_with_pin, use_cheap_hashing
 from tests.web.test_sessions import today, world  # noqa: F401  (the fixture)
 from web.security import PIN_IDLE_TIMEOUT
 
@@ -159,3 +162,23 @@ def test_a_takeaway_is_shown_escaped_on_the_tablets_playbook(client, session, wo
     enrol(client, session, world.team)
     page = client.get(f"/sessions/team/{world.team.id}/playbook").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_wrong_facilitator_pin_counts_against_the_tablet_like_the_pin_pad(
+        client, session, world, monkeypatch):  # noqa: F811
+    """The tablet's lock (issue 12) also holds at the session's tablet entry: one more wrong PIN there
+    after nine on the pad locks the tablet, so even the right PIN waits (f4db034 passes the tablet)."""
+    use_cheap_hashing(monkeypatch)
+    world.people["facilitator"].pin_hash = hash_secret("2468")
+    session.add(world.people["facilitator"])
+    session.commit()
+    tablet = enrol(client, session, world.team)
+    guessers = [make_staff(session, world.team, name=f"Guess {i}", pin="1357") for i in range(3)]
+    for attempt in range(TABLET_LIMIT.failures - 1):
+        with contextlib.suppress(auth_service.BadCredentials):
+            auth_service.check_pin(session=session, person_id=guessers[attempt % 3].id, team_id=world.team.id,
+                                   pin="9999", tablet_id=tablet.id)
+    wrong = client.post(f"/sessions/{world.row.id}/tablet", data={"pin": "1111"}, headers=EN)
+    assert wrong.status_code == 422
+    right = client.post(f"/sessions/{world.row.id}/tablet", data={"pin": "2468"}, headers=EN)
+    assert right.status_code == 429
