@@ -68,12 +68,15 @@ def sign_in_with_pin(client, person: Person, tablet: Tablet) -> None:
                      "tablet_id": tablet.id, "team_id": tablet.team_id, "seen_at": int(time.time())})
 
 
-def sign_in_with_password(client, person: Person, team: Team | None = None) -> None:
-    """Put a password session for `person` (optionally working on `team`) into the client's cookie."""
+def sign_in_with_password(client, person: Person, team: Team | None = None, *, recent: bool = False) -> None:
+    """Put a password session for `person` (optionally working on `team`) into the client's cookie;
+    `recent=True` also counts it as just confirmed, so sensitive actions (exports, erasure) go on."""
     uid = user_id(person, method="password")
     with client.session_transaction() as sess:
         sess.clear()
-        # Not "auth_at": a sensitive action still asks to confirm (set it to skip that).
+        # Not "auth_at" unless asked: a sensitive action still asks to confirm.
         sess.update({"_user_id": uid, "_fresh": True, "auth": "password", "seen_at": int(time.time())})
+        if recent:
+            sess["auth_at"] = int(time.time())
         if team is not None:
             sess["team_id"] = team.id

@@ -134,7 +134,7 @@ def test_the_audit_csv_makes_formulas_inert(client, session, world):
     session.add(AuditEvent(action="team.update", actor_id=world["admin"].id, team_id=world["team"].id,
                            detail="=HYPERLINK(\"http://evil\")"))
     session.commit()
-    sign_in_with_password(client, world["admin"])
+    sign_in_with_password(client, world["admin"], recent=True)
     body = client.get("/admin/audit.csv").get_data(as_text=True)
     assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body
 
@@ -153,7 +153,7 @@ def test_the_audit_log_filters_and_a_bad_date_is_named(client, session, world):
 def test_erasing_needs_the_typed_name_and_then_no_page_or_export_shows_it(client, session, world):
     team, anouk = world["team"], world["anouk"]
     make_gesture(session, team, anouk, description="Walked the guest to the taxi with an umbrella")
-    sign_in_with_password(client, world["admin"])
+    sign_in_with_password(client, world["admin"], recent=True)
     wrong = client.post(f"/admin/people/{anouk.id}/erase", data={"confirm_name": "anouk"})
     assert wrong.status_code == 422 and 'value="anouk"' in wrong.get_data(as_text=True)
     assert client.post(f"/admin/people/{anouk.id}/erase", data={"confirm_name": "Anouk"}).status_code == 302

@@ -1,5 +1,6 @@
 """The audit log: filters (who, what, which team, from–to), pages, and a CSV export whose cells a
-spreadsheet never runs as formulas. Admins read everything, managers their own teams' events."""
+spreadsheet never runs as formulas. Admins read everything, managers their own teams' events. The
+export needs a fresh sign-in (web.security.recent_auth_redirect), asked after the 404 for another team."""
 
 import csv
 import io
@@ -13,6 +14,7 @@ from ledger.permissions import visible_teams
 from ledger.services import admin_people, audit_log
 from web.admin.blueprint import actor, bp, managers_area
 from web.db import get_session
+from web.security import recent_auth_redirect
 
 
 def _int(name: str) -> int | None:
@@ -64,9 +66,11 @@ def audit_csv():
     flt, problems = _filter()
     if problems:
         abort(400)
+    rows = _search(lambda **kw: list(audit_log.csv_rows(**kw)), flt=flt)  # another team's: 404 first
+    again = recent_auth_redirect()  # back to this same download (filters kept) after confirming
+    if again is not None:
+        return again
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in _search(lambda **kw: list(audit_log.csv_rows(**kw)), flt=flt):
-        writer.writerow(row)
+    csv.writer(buffer).writerows(rows)
     return Response(buffer.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'})

@@ -1,5 +1,6 @@
 """Privacy requests (admins): find a person, download everything about them as JSON, erase them after
-a confirmation step (the pseudonym keeps the team's numbers true)."""
+a confirmation step (the pseudonym keeps the team's numbers true). The download and the erasure need a
+fresh sign-in (web.security.recent_auth_redirect, the one mechanism), asked after the 403/404 checks."""
 
 import json
 
@@ -11,6 +12,7 @@ from web.admin.blueprint import bp, managers_area, require_admin
 from web.admin.forms import EraseForm
 from web.admin.people import visible_person
 from web.db import get_session
+from web.security import recent_auth_redirect
 
 
 @bp.get("/privacy")
@@ -27,6 +29,9 @@ def privacy_requests():
 def export_person(person_id: int):
     who = require_admin()
     person = visible_person(person_id)
+    again = recent_auth_redirect()  # back to this same download after confirming
+    if again is not None:
+        return again
     data = privacy.export_person(session=get_session(), actor=who, person_id=person.id)
     body = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     disposition = f'attachment; filename="person-{person.id}.json"'
@@ -39,6 +44,10 @@ def export_person(person_id: int):
 def erase_person(person_id: int):
     who = require_admin()
     person = visible_person(person_id)
+    # After confirming, back to this page (not the POST): the admin types the name and erases again.
+    again = recent_auth_redirect(back=url_for("admin.erase_person", person_id=person.id))
+    if again is not None:
+        return again
     form = EraseForm()
     status = 200
     if form.validate_on_submit():

@@ -35,7 +35,14 @@ from web.db import get_session
 from web.labels import field_message
 from web.manager_reports import assets as reports_assets
 from web.manager_reports.page import chart_text, export_report, page_context
-from web.security import can_see_team, current_person, relax_csp, role_required, visible_teams
+from web.security import (
+    can_see_team,
+    current_person,
+    recent_auth_redirect,
+    relax_csp,
+    role_required,
+    visible_teams,
+)
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 bp.add_url_rule("/assets/<path:name>", "asset", reports_assets.serve)
@@ -214,6 +221,9 @@ def download(team_id: int, fmt: str):
     week, notice = _week(team, request.args.get("week"))
     if notice:
         abort(400, notice)
+    again = recent_auth_redirect()  # a fresh sign-in (after the 404/400), then back to this download
+    if again is not None:
+        return again
     body, mimetype = export_report(team=team, week=week, fmt=fmt, person=current_person(), lang=_lang())
     filename = f"report-{_slug(team.name)}-{week}.{fmt}"
     return current_app.response_class(body, mimetype=mimetype, headers={
