@@ -7,19 +7,18 @@ closes or the facilitator goes anywhere else (that is leaving it). web/security.
 for such a sign-in; everything else about it is decided in this module.
 """
 
-from flask import abort, flash, g, redirect, render_template, request, session, url_for
+from flask import abort, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
+from werkzeug.wrappers import Response
 
-from ledger.errors import LockedOut
 from ledger.models import LearningSession
 from ledger.services import auth as auth_service
 from ledger.vocab import SessionStatus
-from web.auth.blueprint import locked_message, tries_left_message
 from web.db import get_session
-from web.security import current_tablet, sign_out, start_pin_session
+from web.security import current_tablet, sign_out
 from web.sessions.blueprint import bp
-from web.tablet.forms import PinForm
+from web.tablet.pin_pad import answer_pin_pad
 
 FACILITATING = "facilitating"
 # Endpoints a facilitator may reach besides the session's own screens: leaving, the language, files, and
@@ -87,27 +86,11 @@ def facilitate(session_id: int):
         abort(404)
     person = auth_service.team_member(session=get_session(), person_id=row.facilitator_id,
                                       team_id=tablet.team_id)
-    form, problem, status = PinForm(), None, 200
-    locked = auth_service.locked_until(person)
-    if form.validate_on_submit():
-        try:
-            auth_service.check_pin(session=get_session(), person_id=person.id, team_id=tablet.team_id,
-                                   pin=form.pin.data, tablet_id=tablet.id)  # counted per tablet too
-        except auth_service.NoPinYet:
-            return redirect(url_for("auth.set_pin", person=person.id))
-        except LockedOut as exc:
-            locked, status = exc.until, 429
-        except auth_service.BadCredentials as exc:
-            form.pin.errors = [" ".join(filter(None, [_("That PIN is not right."),
-                                                      tries_left_message(exc.attempts_left)]))]
-            status = 422
-        else:
-            start_pin_session(person, tablet)
-            session[FACILITATING] = row.id
-            return redirect(url_for("sessions.page", session_id=row.id))
-    elif request.method == "POST":
-        status = 422
-    problem = locked_message(locked) if locked is not None else None
-    return render_template("tablet/pin.html", person=person, form=form, problem=problem,
-                           locked=locked is not None, facilitating=row,
-                           pin_action=url_for("sessions.facilitate", session_id=row.id)), status
+
+    def enter() -> Response:
+        session[FACILITATING] = row.id
+        return redirect(url_for("sessions.page", session_id=row.id))
+
+    # The PIN is counted per tablet too, like the name tiles' PIN pad.
+    return answer_pin_pad(person, tablet, then=enter, facilitating=row,
+                          pin_action=url_for("sessions.facilitate", session_id=row.id))

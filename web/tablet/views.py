@@ -5,12 +5,10 @@ from flask_babel import gettext as _
 from sqlmodel import select
 from wtforms import SelectChoice
 
-from ledger.errors import LockedOut
 from ledger.models import Tablet
 from ledger.services import auth as auth_service
 from ledger.services.people import tablet_people
 from ledger.services.tablets import register_tablet, revoke_tablet, tablet_for_token
-from web.auth.views import locked_message, tries_left_message
 from web.converters import bounded_id
 from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
@@ -25,13 +23,13 @@ from web.security import (
     role_required,
     sign_out,
     signed_in_with_pin,
-    start_pin_session,
     tablet_team,
     team_for_request,
     url_or,
     visible_teams,
 )
-from web.tablet.forms import PinForm, RegisterTabletForm
+from web.tablet.forms import RegisterTabletForm
+from web.tablet.pin_pad import answer_pin_pad
 
 bp = Blueprint("tablet", __name__)
 
@@ -70,29 +68,7 @@ def pin(person_id: int):
         return redirect(url_for("tablet.tiles"))  # explains what a team tablet is
     # Someone of another team raises NotFound: web/errors.py answers 404, as for nobody at all.
     person = auth_service.team_member(session=get_session(), person_id=person_id, team_id=tablet.team_id)
-    form, problem, status = PinForm(), None, 200
-    locked = auth_service.locked_until(person)
-    if form.validate_on_submit():
-        try:
-            auth_service.check_pin(session=get_session(), person_id=person.id, team_id=tablet.team_id,
-                                   pin=form.pin.data, tablet_id=tablet.id)
-        except auth_service.NoPinYet:
-            return redirect(url_for("auth.set_pin", person=person.id))
-        except LockedOut as exc:
-            locked, status = exc.until, 429
-        except auth_service.BadCredentials as exc:
-            form.pin.errors = [" ".join(filter(None, [_("That PIN is not right."),
-                                                      tries_left_message(exc.attempts_left)]))]
-            status = 422
-        else:
-            start_pin_session(person, tablet)
-            return redirect(url_or("gestures.new", "main.index"))
-    elif request.method == "POST":
-        status = 422
-    if locked is not None:
-        problem = locked_message(locked)
-    return render_template("tablet/pin.html", person=person, form=form, problem=problem,
-                           locked=locked is not None), status
+    return answer_pin_pad(person, tablet, then=lambda: redirect(url_or("gestures.new", "main.index")))
 
 
 @bp.post("/tablet/leave")
