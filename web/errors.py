@@ -26,7 +26,7 @@ from ledger.errors import (
 )
 from web.gestures.forms import SERVICE_TO_FORM, form_errors
 from web.labels import field_message
-from web.security import local_referrer
+from web.redirects import local_referrer
 
 PROBLEM_JSON = "application/problem+json"
 RETRY_AFTER_SECONDS = 5  # SQLite waits 5 s for a lock itself (busy_timeout); by then it has usually passed

@@ -12,11 +12,9 @@ after signins.ABSOLUTE_LIFETIME. Sensitive actions ask for a fresh sign-in (`req
 import time
 from datetime import timedelta
 from functools import wraps
-from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from werkzeug.routing import BuildError
 
 from ledger import permissions
 from ledger.models import Person, Tablet, Team
@@ -27,6 +25,7 @@ from ledger.services.tablets import tablet_for_token
 from web.cookies import TABLET_COOKIE
 from web.db import get_session
 from web.extensions import login_manager
+from web.redirects import local_referrer, url_or
 from web.users import User
 
 PIN_IDLE_TIMEOUT = timedelta(minutes=2)  # app.config["PIN_IDLE_SECONDS"] overrides it (tests)
@@ -290,32 +289,6 @@ def require_recent_auth(view):
             return to_sign_in()
         return recent_auth_redirect() or view(*args, **kwargs)
     return wrapped
-
-
-# --- redirects -----------------------------------------------------------------------------------
-
-def safe_next(target: str | None) -> str | None:
-    """`target` when it is a path on this site ("/..."), else None (no other hosts, no tricks)."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
-        return None
-    parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc else None
-
-
-def local_referrer() -> str | None:
-    """The Referer header as a safe path on this site, else None."""
-    referrer, host = request.referrer or "", request.host_url.rstrip("/")
-    return safe_next(referrer[len(host):]) if referrer.startswith(host + "/") else None
-
-
-def url_or(endpoint: str, fallback: str, **values) -> str:
-    """url_for(endpoint), or url_for(fallback) while that endpoint does not exist yet."""
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return url_for(fallback)
 
 
 # --- the content security policy -----------------------------------------------------------------

@@ -9,7 +9,7 @@ from tests.factories import make_team
 from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
 from web.config import from_env
 from web.headers import CSP
-from web.security import safe_next
+from web.redirects import safe_next
 
 EN = {"Accept-Language": "en"}
 

@@ -13,7 +13,8 @@ from web.admin.blueprint import bp, managers_area, require_admin, show_errors
 from web.admin.forms import RoleForm
 from web.admin.people import role_choices, visible_person
 from web.db import get_session
-from web.security import recent_auth_redirect, safe_next
+from web.redirects import safe_next
+from web.security import recent_auth_redirect
 
 
 @bp.route("/confirm", methods=["GET", "POST"])

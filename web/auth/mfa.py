@@ -20,13 +20,13 @@ from ledger.services import mfa
 from web.auth.blueprint import bp, locked_message
 from web.db import get_session
 from web.forms import ActionForm
+from web.redirects import safe_next
 from web.security import (
     MANAGER_ROLES,
     current_person,
     mark_recent_auth,
     require_recent_auth,
     role_required,
-    safe_next,
     start_password_session,
 )
 

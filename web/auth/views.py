@@ -14,6 +14,7 @@ from web.auth.forms import LoginForm, SetPinForm
 from web.auth.mfa import after_password
 from web.db import get_session
 from web.forms import ActionForm
+from web.redirects import safe_next
 from web.security import (
     MANAGER_ROLES,
     current_actor,
@@ -21,7 +22,6 @@ from web.security import (
     current_tablet,
     effective_role,
     role_required,
-    safe_next,
     sign_out,
     visible_teams,
 )

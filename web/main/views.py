@@ -6,13 +6,12 @@ from web.converters import bounded_id
 from web.cookies import remember_language
 from web.forms import ActionForm
 from web.main.forms import LanguageForm
+from web.redirects import local_referrer, safe_next
 from web.security import (
     MANAGER_ROLES,
     choose_team,
     current_tablet,
     effective_role,
-    local_referrer,
-    safe_next,
     signed_in_person,
     signed_in_with_pin,
     visible_teams,

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from ledger.services import sessions as sessions_service
 from ledger.services import story_offers
 from web.db import get_session
-from web.security import safe_next
+from web.redirects import safe_next
 from web.sessions.blueprint import actor, bp, signed_in
 
 

@@ -14,6 +14,7 @@ from web.cookies import forget_tablet_cookie, set_tablet_cookie
 from web.db import get_session
 from web.extensions import csrf
 from web.forms import ActionForm
+from web.redirects import url_or
 from web.security import (
     MANAGER_ROLES,
     can_see_team,
@@ -25,7 +26,6 @@ from web.security import (
     signed_in_with_pin,
     tablet_team,
     team_for_request,
-    url_or,
     visible_teams,
 )
 from web.tablet.forms import RegisterTabletForm
