@@ -18,8 +18,6 @@ from sqlalchemy import event
 
 from bench.log_post import baseline, fixture
 from web import create_app
-from web.security import TABLET_COOKIE
-from web.send_tokens import issue_send_token
 
 BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
         "effort_pick": "5", "effort": "", "when": "now",
@@ -39,6 +37,18 @@ def _cpu_ms(post, runs: int, rounds: int = 3) -> float:
     return best
 
 
+def _signed_in_tablet(client, person_id: int, token: str) -> str:
+    """The tablet's enrolment link, the name tile and the PIN, as on the server; returns the send token."""
+    client.get(f"/t/{token}")
+    pin_page = client.get(f"/tablet/pin/{person_id}").get_data(as_text=True)
+    form = {"csrf_token": fixture.field(pin_page, "csrf_token"), "pin": fixture.PIN}
+    log_page = client.post(f"/tablet/pin/{person_id}", data=form, follow_redirects=True)
+    send_token = fixture.field(log_page.get_data(as_text=True), "send_token")
+    if not send_token:
+        raise RuntimeError(f"no log page after the PIN of person {person_id}")
+    return send_token
+
+
 def profile(work: Path, log=print, runs: int = 300) -> None:
     """Print CPU per request (logging vs baseline), the statements of one request, and the hot spots."""
     db, base_db = work / "logging-profile.db", work / "logging-profile-baseline.db"
@@ -46,10 +56,7 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
     app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db.resolve()}",
                       "SESSION_COOKIE_SECURE": False})
     client = app.test_client()
-    person_id, token = installation.staff[0]
-    client.set_cookie(TABLET_COOKIE, token)
-    with app.app_context():
-        send_token = issue_send_token(person_id=person_id, team_id=installation.team_id)
+    send_token = _signed_in_tablet(client, *installation.staff[0])
 
     def post():
         body = {**BODY, "gesture_id": str(uuid.uuid4()), "send_token": send_token}

@@ -6,7 +6,7 @@ them out on their laptop. Ending everything (password sign-out, PIN or password 
 role change) moves `Person.session_version` on, which every cookie and send token also carries.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -70,7 +70,7 @@ def end_everywhere(*, session: Session, person_id: int, reason: str = "signout")
 
 def may_still_send(*, session: Session, signin_id: int, person_id: int, version: int) -> bool:
     """True while a send token of this sign-in may deliver: the person is active with the same session
-    version, and the sign-in is live or was ended by the end of its task (one query)."""
+    version, and the sign-in may still send (may_send; one query)."""
     found = session.exec(
         select(Signin.started_at, Signin.ended_at, Signin.end_reason)
         .join(Person, Person.id == Signin.person_id)
@@ -79,6 +79,12 @@ def may_still_send(*, session: Session, signin_id: int, person_id: int, version:
     if found is None:
         return False
     started_at, ended_at, reason = found
-    if utcnow() - started_at > ABSOLUTE_LIFETIME:
+    return may_send(started_at=started_at, ended_at=ended_at, end_reason=reason, now=utcnow())
+
+
+def may_send(*, started_at: datetime | None, ended_at: datetime | None, end_reason: str | None,
+             now: datetime) -> bool:
+    """A sign-in may deliver within its lifetime while it is live or was ended by its task being done."""
+    if started_at is None or now - started_at > ABSOLUTE_LIFETIME:
         return False
-    return ended_at is None or reason in TASK_ENDS
+    return ended_at is None or end_reason in TASK_ENDS
