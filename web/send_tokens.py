@@ -16,6 +16,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlmodel import Session
 
 from ledger.models import Person
+from ledger.services.outbox import Sender
 from ledger.services.signins import may_still_send
 
 _SALT = "gesture-send-v2"  # v2: bound to a sign-in; tokens of the old kind are refused
@@ -32,8 +33,8 @@ def issue_send_token(*, person: Person, team_id: int, signin_id: int, tablet_id:
                                 "d": tablet_id or 0})
 
 
-def read_send_token(token) -> tuple[dict, datetime] | None:
-    """The token's claims and when it was issued, or None when it is forged, malformed or expired."""
+def read_send_token(token) -> tuple[Sender, datetime] | None:
+    """Who the token lets send and when it was issued, or None when it is forged, malformed or expired."""
     if not isinstance(token, str) or not token or len(token) > 500:
         return None
     max_age = current_app.config.get("SEND_TOKEN_MAX_AGE", DEFAULT_TOKEN_MAX_AGE)
@@ -43,11 +44,14 @@ def read_send_token(token) -> tuple[dict, datetime] | None:
         return None
     if not isinstance(claims, dict) or not {"p", "t", "s", "v", "d"} <= claims.keys():
         return None
-    if not all(isinstance(claims[k], int) for k in ("p", "t", "s", "v", "d")):
+    if not all(type(claims[k]) is int for k in ("p", "t", "s", "v", "d")):  # JSON true is no id
         return None
-    return claims, issued.astimezone(UTC)
+    sender = Sender(person_id=claims["p"], team_id=claims["t"], signin_id=claims["s"],
+                    session_version=claims["v"], tablet_id=claims["d"])
+    return sender, issued.astimezone(UTC)
 
 
-def token_still_valid(*, session: Session, claims: dict) -> bool:
+def token_still_valid(*, session: Session, sender: Sender) -> bool:
     """The person is active with the same session version and the sign-in may still send."""
-    return may_still_send(session=session, signin_id=claims["s"], person_id=claims["p"], version=claims["v"])
+    return may_still_send(session=session, signin_id=sender.signin_id, person_id=sender.person_id,
+                          version=sender.session_version)

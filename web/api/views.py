@@ -63,13 +63,11 @@ def _sender(body: dict) -> tuple[Sender, datetime, uuid.UUID]:
     read = read_send_token(body.get("send_token"))
     if read is None:
         raise Refused(403, "send token missing, invalid or expired")
-    claims, issued = read
+    sender, issued = read
     try:
         gesture_id = uuid.UUID(str(body.get("gesture_id")))
     except ValueError:
         raise Refused(400, "gesture_id must be a UUID") from None
-    sender = Sender(person_id=claims["p"], team_id=claims["t"], signin_id=claims["s"],
-                    session_version=claims["v"], tablet_id=claims["d"])
     return sender, issued, gesture_id
 
 
@@ -78,8 +76,7 @@ def _from_browser(session, sender: Sender, gesture_id: uuid.UUID) -> Delivery:
     person = signed_in_person()
     if person is None or person.id != sender.person_id or current_user.signin_id != sender.signin_id:
         raise Refused(403, "not allowed from this device")
-    claims = {"s": sender.signin_id, "p": sender.person_id, "v": sender.session_version}
-    if not token_still_valid(session=session, claims=claims):
+    if not token_still_valid(session=session, sender=sender):
         raise Refused(403, "send token missing, invalid or expired")
     team = team_row(session=session, team_id=sender.team_id)  # a plain row: cheaper than an ORM load
     if team is None:
