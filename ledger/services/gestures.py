@@ -9,6 +9,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import and_, bindparam, insert
 from sqlalchemy.exc import IntegrityError
@@ -40,9 +41,24 @@ REASON_MAX = Gesture.model_fields["change_reason"].metadata[0].max_length
 class Logged:
     """The stored row; `created` is False when the same id and content were already stored."""
 
-    gesture: Gesture
+    stored: Gesture | dict  # the row, or the column values just inserted (see `gesture`)
     created: bool
     redacted: tuple[str, ...]
+
+    @cached_property
+    def gesture(self) -> Gesture:
+        """The row as a model. Built on first use: building one costs more than inserting it, and the
+        outbox needs only the id, the check and the redactions."""
+        return Gesture(**self.stored) if isinstance(self.stored, dict) else self.stored
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.stored["id"] if isinstance(self.stored, dict) else self.stored.id
+
+    @property
+    def mandate_check(self) -> str:
+        """The stored check code (MandateCheck value)."""
+        return self.stored["mandate_check"] if isinstance(self.stored, dict) else self.stored.mandate_check
 
 
 def validate(data: GestureInput, *, now: datetime) -> None:
@@ -179,7 +195,7 @@ def _store(session: Session, values: dict, data: GestureInput, removed: tuple[st
         if not commit:
             raise Conflict("this gesture id was stored by another request meanwhile") from None
         return _replay(session, stored, data, values["team_id"], values["person_id"])
-    return Logged(Gesture(**values), True, removed)
+    return Logged(values, True, removed)
 
 
 _AUDIT = insert(AuditEvent.__table__)

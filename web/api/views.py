@@ -111,9 +111,8 @@ def deliver(body: dict, *, device: str, tablet_only: bool = False) -> Logged:
 
 def answer(logged: Logged, thanks_url: str) -> dict:
     """The outbox's answer to a stored gesture (the same for a resent one, with created false)."""
-    row = logged.gesture
-    return {"id": str(row.id), "created": logged.created, "mandate_check": row.mandate_check,
-            "redacted": [c for c in row.redacted.split(";") if c],
+    return {"id": str(logged.id), "created": logged.created, "mandate_check": logged.mandate_check,
+            "redacted": list(logged.redacted),
             # No token in the URL: the thank-you is for the signed-in giver (web/gestures/views.py saved).
             "thanks_url": thanks_url}
 
@@ -128,5 +127,5 @@ def post_gesture():
         logged = deliver(body, device=request.cookies.get(TABLET_COOKIE, ""))
     except Refused as refused:
         return _problem(refused.status, refused.error)
-    thanks = url_for("gestures.saved", gesture_id=logged.gesture.id)
+    thanks = url_for("gestures.saved", gesture_id=logged.id)
     return jsonify(answer(logged, thanks)), 201 if logged.created else 200
