@@ -19,6 +19,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.setdefault("DATABASE_URL", settings.from_env({"FLASK_DEBUG": "1"})["DATABASE_URL"])
     _init_extensions(app)
     _register_blueprints(app)
+    from web.api import lane
+
+    lane.init_app(app)  # last: it sits in front of the whole app
     return app
 
 

@@ -35,16 +35,30 @@ def _policy(directives: dict) -> str:
 _CSP_HEADER = _policy(CSP)  # the usual policy, joined once
 
 
+# The headers every answer carries (the policy aside); web/api/lane.py sends them without a Flask response.
+FIXED = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+)
+HSTS = ("Strict-Transport-Security", "max-age=31536000")  # on HTTPS only
+PRIVATE = (("Cache-Control", "no-store"), ("Vary", "Cookie"))  # what a signed-in tablet sees stays private
+
+
+def security_headers(*, secure: bool, private: bool) -> list[tuple[str, str]]:
+    """The usual policy and headers as (name, value) pairs, for an answer built outside Flask."""
+    return [("Content-Security-Policy", _CSP_HEADER), *FIXED, *([HSTS] if secure else []),
+            *(PRIVATE if private else ())]
+
+
 def _security_headers(response):
     relaxed = g.get("csp")  # set by web.security.relax_csp for one response
     response.headers["Content-Security-Policy"] = _policy({**CSP, **relaxed}) if relaxed else _CSP_HEADER
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
+    response.headers.update(FIXED)
     if request.is_secure:
-        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        response.headers[HSTS[0]] = HSTS[1]
     # The tablet cookie is checked first: it spares loading the signed-in user on a tablet's requests.
     if request.endpoint != "static" and (TABLET_COOKIE in request.cookies or current_user.is_authenticated):
         # A shared tablet: nothing a signed-in person saw may come back from a cache.

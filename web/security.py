@@ -239,9 +239,16 @@ def _idle_seconds() -> int:
     return int(current_app.config.get("IDLE_SECONDS", PASSWORD_IDLE_TIMEOUT.total_seconds()))
 
 
+# Sends from the tablet's outbox queue: not someone at the tablet, so they neither keep a sign-in alive
+# nor end it (web/api/lane.py answers most of them without this check at all).
+QUEUED_ENDPOINTS = frozenset({"api.post_gesture"})
+
+
 def _check_session() -> None:
     """Every request: a sign-in idle too long, or a PIN session away from its tablet, ends here."""
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    if request.endpoint == "static" or request.endpoint in QUEUED_ENDPOINTS:
+        return
+    if not current_user.is_authenticated:
         return
     idle = time.time() - session.get("seen_at", time.time())
     # A facilitator's sign-in lasts while their learning session is open (web/sessions/facilitate.py).

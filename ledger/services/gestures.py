@@ -142,11 +142,12 @@ def stored_gesture(*, session: Session, gesture_id: uuid.UUID) -> Gesture | None
 
 def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id: int, data: GestureInput,
                 gesture_id: uuid.UUID | None = None, now: datetime | None = None, commit: bool = True,
-                stored: Gesture | None | _LookUp = LOOK_UP, team=None) -> Logged:
+                stored: Gesture | None | _LookUp = LOOK_UP, team=None, known_member: bool = False) -> Logged:
     """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`.
 
-    A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`, and
-    one that read the team (team_row, in this transaction) passes it as `team`."""
+    A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`, one
+    that read the team (team_row, in this transaction) passes it as `team`, and one that read the giver
+    as an active member of the team in this transaction, logging for themself, says `known_member`."""
     now = now or utcnow()
     team = team if team is not None and team.id == team_id else team_row(session=session, team_id=team_id)
     if team is None:
@@ -157,7 +158,9 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
         return _replay(session, stored, data, team_id, person_id)
     if team.archived_at is not None:  # a resent gesture above is answered; a new one is refused
         raise TeamArchived("this team is archived and takes no new gestures")
-    errors = validation_errors(data, now=now) + _people_errors(session, team_id, person_id, logged_by_id)
+    errors = validation_errors(data, now=now)
+    if not (known_member and person_id == logged_by_id):
+        errors += _people_errors(session, team_id, person_id, logged_by_id)
     if errors:
         raise ValidationFailed(errors)
     content, removed = stored_content(data)

@@ -4,8 +4,9 @@ A queued gesture carries a send token (web/send_tokens.py) that names a person, 
 the tablet it was issued on. Before it is stored, the ledger must know that the tablet is still
 registered to that team, the sign-in may still deliver (signins.may_send), the person is active with
 the same session version, and whether the gesture id is already stored. Asked one by one that was four
-statements on the busiest path of the product; here it is one, and logging goes on with the team row
-it read (gestures.log_gesture), so the rules stay where they are.
+statements on the busiest path of the product; here it is one — with the sender's membership of the
+team, which logging asks too — and logging goes on with what it read (gestures.log_gesture), so the
+rules stay where they are.
 """
 
 import uuid
@@ -16,7 +17,7 @@ from sqlalchemy import and_, bindparam, exists, select, update
 from sqlmodel import Session
 
 from ledger.credentials import token_hash
-from ledger.models import Gesture, Person, Signin, Tablet, Team
+from ledger.models import Gesture, Membership, Person, Signin, Tablet, Team
 from ledger.services.signins import may_send
 from ledger.services.tablets import SEEN_EVERY
 
@@ -35,6 +36,8 @@ class Sender:
 _READ = (select(Team.id, Team.timezone, Team.archived_at, Tablet.id.label("tablet_id"),
                 Tablet.last_seen_at.label("tablet_seen_at"), Signin.started_at, Signin.ended_at,
                 Signin.end_reason, Person.active, Person.session_version,
+                exists(select(Membership.person_id).where(Membership.person_id == Person.id,
+                                                          Membership.team_id == Team.id)).label("member"),
                 exists(select(Gesture.id).where(Gesture.id == bindparam("gesture_id"))).label("stored"))
          .select_from(Team)
          .outerjoin(Tablet, and_(Tablet.id == bindparam("tablet_id"), Tablet.team_id == Team.id,
@@ -48,10 +51,12 @@ _SEEN = update(Tablet).where(Tablet.id == bindparam("tablet_id")).values(last_se
 
 @dataclass(frozen=True)
 class Delivery:
-    """The answer of the one read: `team` to log with, whether the id is `stored` already."""
+    """The answer of the one read: `team` to log with, whether the id is `stored` already, and whether
+    the sender is an active `member` of the team (then logging need not ask again)."""
 
     team: object  # a row with the team's id, timezone and archived_at (what gestures.log_gesture reads)
     stored: bool
+    member: bool = False
 
 
 def open_delivery(*, session: Session, sender: Sender, device_token: str, gesture_id: uuid.UUID,
@@ -72,4 +77,4 @@ def open_delivery(*, session: Session, sender: Sender, device_token: str, gestur
         return None
     if row.tablet_seen_at is None or now - row.tablet_seen_at >= SEEN_EVERY:
         session.connection().execute(_SEEN, {"tablet_id": sender.tablet_id, "now": now})
-    return Delivery(team=row, stored=bool(row.stored))
+    return Delivery(team=row, stored=bool(row.stored), member=bool(row.member))

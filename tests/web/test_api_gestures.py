@@ -239,8 +239,8 @@ def test_the_tablet_cookie_is_what_binds_the_token_to_the_device(client, session
 
 
 def test_a_gesture_from_the_outbox_looks_each_fact_up_once_then_appends(app, client, session, desk):
-    # One read for who may send (the tablet, the sign-in the token names with its person, the team, the id
-    # probe: ledger/services/outbox.py), both people, the mandate frame, the insert: no look-up twice.
+    # One read for who may send (the tablet, the sign-in the token names with its person and membership,
+    # the team, the id probe: ledger/services/outbox.py), the mandate frame, the insert: no look-up twice.
     token, sent = form_token(client), []
     client.get("/tablet")  # as a queued gesture arrives: the tablet's cookie and the token only
 
@@ -255,4 +255,4 @@ def test_a_gesture_from_the_outbox_looks_each_fact_up_once_then_appends(app, cli
     # Then the ledger's own (issue 12): on PostgreSQL the team's chain lock, then the audit row, the head
     # of the team's hash chain, the row.
     lock = ["SELECT"] if app.extensions["engine"].dialect.name == "postgresql" else []
-    assert sent == ["SELECT"] * 3 + lock + ["INSERT", "SELECT", "INSERT"]
+    assert sent == ["SELECT"] * 2 + lock + ["INSERT", "SELECT", "INSERT"]

@@ -27,9 +27,9 @@ class BodyError(BadRequest):
         self.error = error
 
 
-def max_body_bytes() -> int:
-    """The largest body a JSON endpoint reads."""
-    return int(current_app.config.get("API_MAX_BODY_BYTES", MAX_BODY_BYTES))
+def max_body_bytes(config=None) -> int:
+    """The largest body a JSON endpoint reads (this app's, or the given config's)."""
+    return int((current_app.config if config is None else config).get("API_MAX_BODY_BYTES", MAX_BODY_BYTES))
 
 
 def raw_body(limit: int | None = None) -> bytes:
@@ -73,8 +73,13 @@ def json_body(*, limit: int | None = None, max_depth: int = MAX_DEPTH) -> object
     """The decoded JSON body: 415 for another content type, 413 when too large, 400 when not JSON."""
     if not request.is_json:
         raise UnsupportedMediaType("send the body as application/json")
-    raw = raw_body(limit)
-    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    return decode_json(raw_body(limit), charset=request.mimetype_params.get("charset", "utf-8"),
+                       max_depth=max_depth)
+
+
+def decode_json(raw: bytes, *, charset: str = "utf-8", max_depth: int = MAX_DEPTH) -> object:
+    """Bytes → JSON value; BodyError (400) for another charset, bad UTF-8, deep nesting or no JSON."""
+    charset = charset.lower()
     try:
         if charset not in ("utf-8", "utf8"):  # JSON is UTF-8 (RFC 8259 §8.1)
             raise LookupError(charset)
