@@ -200,7 +200,12 @@ class OutboxGesture(BaseModel):
     the team's time zone, so a refused field is named as the form names it. Fields this version does not
     read are ignored rather than refused: a gesture queued by an older page must still arrive."""
 
-    model_config = ConfigDict(strict=True, extra="ignore")
+    model_config = ConfigDict(strict=True, extra="ignore", json_schema_extra={"examples": [{
+        "gesture_id": "0b6f3c1e-6a51-4f3e-9d55-7a2b1c9e4f10", "send_token": "(the log form's hidden field)",
+        "kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
+        "effort_pick": "5", "effort": "", "description": "Coffee while they waited", "trigger_note": "",
+        "reaction_note": "", "follow_up": "", "when": "now", "day": "", "time": "",
+        "queued_at": "2026-11-30T10:15:00.000Z"}]})
 
     gesture_id: uuid.UUID = Field(description="Chosen by the tablet: the idempotency key.")
     send_token: str = Field(description="The signed send token the log form was issued with (its hidden "
