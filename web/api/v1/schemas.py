@@ -208,8 +208,9 @@ class OutboxGesture(BaseModel):
         "queued_at": "2026-11-30T10:15:00.000Z"}]})
 
     gesture_id: uuid.UUID = Field(description="Chosen by the tablet: the idempotency key.")
-    send_token: str = Field(description="The signed send token the log form was issued with (its hidden "
-                                        "field): it names the person, team, sign-in and tablet.")
+    # Not required by the schema: a missing token is refused as a wrong one is (403), the credential it is.
+    send_token: str = Field(default="", description="The signed send token the log form was issued with (its "
+                                                    "hidden field); without a valid one the answer is 403.")
     kind: str = Field(default="", description="A kind code, e.g. `treat`.")
     trigger: str = Field(default="", description="A trigger code, e.g. `waiting`.")
     reaction: str = Field(default="", description="`1` … `5`.")
