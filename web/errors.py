@@ -79,9 +79,16 @@ def _page(status: int, *, headers: dict | None = None, problems: list[str] | Non
     return html, status, headers or {}
 
 
+def name_fields_as_the_form() -> None:
+    """Name this request's refused fields as the log form does (cost, not cost_cents): an API v1 operation
+    whose body is the form's own fields (the tablet's outbox, web/api/v1/outbox.py) calls this."""
+    g.form_field_names = True
+
+
 def _field_errors(errors: list[FieldError]) -> dict:
     """{field: message} and {field: ledger code}, the first error per field, named as the request named it."""
-    if request.path.startswith("/api/v1/"):  # API v1 names fields as the ledger does (cost_cents, not cost)
+    if request.path.startswith("/api/v1/") and not g.get("form_field_names"):
+        # API v1 bodies name fields as the ledger does (cost_cents, not cost).
         codes = {err.field: err.code for err in reversed(errors)}
         return {"errors": {err.field: field_message(err) for err in reversed(errors)}, "codes": codes}
     codes: dict[str, str] = {}

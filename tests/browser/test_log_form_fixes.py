@@ -60,7 +60,7 @@ def test_an_amount_above_the_limit_shows_its_field_error_with_the_unit_and_no_fr
     expect(page.locator("#form-error")).to_be_visible()
     shot(page, "log-too-much")
     assert sideways_scroll(page) == 0, too_wide(page)
-    assert posts == ["api/gestures"]  # the outbox's call only: the form is not posted a second time
+    assert posts == ["api/v1/outbox/gestures"]  # the outbox's call only: the form is not posted a second time
     assert rows(session) == []
 
     page.locator("#cost").fill("40")  # over the cap but a real amount: now the calm hint, no error
@@ -89,7 +89,7 @@ def test_the_outboxs_422_marks_every_field_it_names_and_the_form_is_sent_once(
     expect(page.locator("#form-error")).to_contain_text("Nothing was saved yet")
     expect(page.locator("#cost")).to_have_value("vier euro")  # the input stays as typed
     shot(page, "log-outbox-422")
-    assert posts == ["api/gestures"]
+    assert posts == ["api/v1/outbox/gestures"]
 
     chip(page, "kind", "gift").tap()
     expect(page.locator("#kind-error")).to_have_count(0)
@@ -107,7 +107,7 @@ def test_a_problem_document_with_a_list_of_field_errors_is_shown_as_well(
     body = ('{"type": "about:blank", "status": 422, "title": "Please check what you entered", '
             '"errors": [{"field": "effort", "code": "too_large", "message": "At most 600 minutes."},'
             ' {"field": "form", "code": "conflict", "message": "Saved before with other content."}]}')
-    page.route("**/api/gestures", lambda route: route.fulfill(
+    page.route("**/api/v1/outbox/gestures", lambda route: route.fulfill(
         status=422, content_type="application/problem+json", body=body))
     w = words(live_server, "en")
     sign_in(page, live_server, desk)
@@ -117,7 +117,7 @@ def test_a_problem_document_with_a_list_of_field_errors_is_shown_as_well(
     page.get_by_role("button", name=w["save"]).tap()
     expect(page.locator("#effort-error")).to_have_text("At most 600 minutes.")
     expect(page.locator("#form-error")).to_have_text("Saved before with other content.")
-    assert posts == ["api/gestures"]
+    assert posts == ["api/v1/outbox/gestures"]
     assert rows(session) == []
 
 

@@ -1,5 +1,7 @@
-"""Helpers for API v1 tests: a ledger with two teams, tokens for them, and a gesture body."""
+"""Helpers for API v1 tests: a ledger with two teams, tokens for them, a gesture body, and the tablet
+outbox's send token and body."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -50,3 +52,17 @@ def gesture_body(team: Team, person: Person, **extra) -> dict:
     return {"id": str(uuid.uuid4()), "team_id": team.id, "person_id": person.id, "occurred_at": when,
             "kind": "treat", "trigger": "waiting", "reaction": 4, "cost_cents": 250, "effort_minutes": 5,
             "description": "Coffee while they waited", **extra}
+
+
+def form_token(client) -> str:
+    """The send token the log screen hands out with its form (the client is signed in)."""
+    html = client.get("/log").get_data(as_text=True)
+    return re.search(r'name="send_token" value="([^"]+)"', html)[1]
+
+
+def outbox_body(token: str, **extra) -> dict:
+    """What log.js sends to the outbox: the form's fields as text, with the send token."""
+    return {"send_token": token, "gesture_id": str(uuid.uuid4()), "kind": "treat", "trigger": "waiting",
+            "reaction": "4", "cost_pick": "200", "cost": "", "effort_pick": "5", "effort": "",
+            "description": "", "trigger_note": "", "reaction_note": "", "when": "now", "day": "", "time": "",
+            **extra}

@@ -46,6 +46,8 @@ CASES = [
     Case("GET", "/team/mandate", {"anonymous": NOT_FOUND}),
     # The outbox API without a send token: refused for everyone.
     Case("POST", "/api/gestures", default=FORBIDDEN, data={"json": True}),
+    # Its API v1 operation: no send token, no API token either; a signed-in cookie alone is no pass.
+    Case("POST", "/api/v1/outbox/gestures", default=FORBIDDEN, data={"json": True}),
     # API v1 answers bearer tokens only (its token matrix: test_api_v1_auth.py): a signed-in cookie is
     # no token, so every actor here gets 401; only the OpenAPI description is public.
     Case("GET", "/api/v1/openapi.json", default=OK),

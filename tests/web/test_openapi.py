@@ -9,8 +9,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from ledger.services.gesture_rules import MAX_GESTURE_CENTS
-from tests.web.api_v1 import auth, gesture_body, make_ledger, token_for
-from web.api.v1.schemas import GestureCreate
+from tests.web.api_v1 import auth, form_token, gesture_body, make_ledger, outbox_body, token_for
+from tests.web.signin import enrol, sign_in_with_pin
+from web.api.v1.schemas import GestureCreate, OutboxGesture
+from web.security import TABLET_COOKIE
 
 
 @pytest.fixture
@@ -79,6 +81,40 @@ def test_real_answers_match_the_document(client, session, document):
         _check(document, response, method, path)
     unauthorised = client.get("/api/v1/teams")
     _check(document, unauthorised, "get", "/api/v1/teams")
+
+
+def test_the_outbox_operation_is_documented_with_its_own_authentication(document):
+    operation = document["paths"]["/api/v1/outbox/gestures"]["post"]
+    assert operation["security"] == [{"tabletDevice": []}, {"signInSession": []}]  # no API token
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["tabletDevice"] == {**schemes["tabletDevice"], "type": "apiKey", "in": "cookie",
+                                       "name": TABLET_COOKIE}
+    assert "send_token" in schemes["tabletDevice"]["description"]
+    assert {"401", "429"}.isdisjoint(operation["responses"])  # no API token, no token rate
+    body = document["components"]["schemas"]["OutboxGesture"]
+    assert set(body["properties"]) == set(OutboxGesture.model_fields)
+    assert body["required"] == ["gesture_id"]  # a missing send token is a 403, as a wrong one
+
+
+def test_the_outbox_operations_real_answers_match_the_document(app, client, session, document):
+    ledger = make_ledger(session)
+    sign_in_with_pin(client, ledger.anouk, enrol(client, session, ledger.desk))
+    body, path = outbox_body(form_token(client)), "/api/v1/outbox/gestures"
+    stranger = app.test_client()
+    calls = [
+        (client, body),  # 201
+        (client, body),  # 200: the same again
+        (client, {**body, "kind": "gift"}),  # 409
+        (client, outbox_body(body["send_token"], cost_pick="", cost="snan")),  # 422
+        (stranger, outbox_body(body["send_token"])),  # 403: not from the token's tablet
+    ]
+    statuses = []
+    for sender, json in calls:
+        response = sender.post(path, json=json)
+        statuses.append(response.status_code)
+        _check(document, response, "post", path)
+    assert statuses == [201, 200, 409, 422, 403]
+    _check(document, client.post(path, data="kind=gift"), "post", path)  # 415
 
 
 def _placeholder(url: str):

@@ -6,8 +6,9 @@ import re
 from flask import current_app, request
 from pydantic.json_schema import models_json_schema
 
-from web.api.v1.blueprint import OPERATIONS, Operation, bp
+from web.api.v1.blueprint import API_TOKEN, OPERATIONS, SEND_TOKEN, Operation, bp
 from web.api.v1.schemas import ID_MAX, Problem
+from web.cookies import TABLET_COOKIE
 
 REF = "#/components/schemas/{model}"
 _PARAM = re.compile(r"<(?:(?P<converter>[a-z]+)(?:\([^)]*\))?:)?(?P<name>[a-z_]+)>")
@@ -28,6 +29,12 @@ ERROR_TITLES = {
     429: "Over the token's rate limit; try again after Retry-After seconds",
     503: "The database is busy or unreachable; try again after Retry-After seconds",
 }
+# What a refusal means where the sender is the tablet's outbox (a send token, no API token).
+SEND_ERROR_TITLES = {
+    403: "Not allowed: the send token is missing, forged or expired, or its sign-in ended; or the request "
+         "comes from neither the token's tablet nor its sign-in's browser; or the team is archived",
+}
+SEND_SECURITY = [{"tabletDevice": []}, {"signInSession": []}]
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
 RATE = {name: {"description": text, "schema": {"type": "integer", "minimum": 0}} for name, text in (
     ("RateLimit-Limit", "Requests the token may make per minute"),
@@ -60,8 +67,9 @@ def _query(model) -> list[dict]:
             for name, prop in schema["properties"].items()]
 
 
-def _problem(status: int) -> dict:
-    answer = {"description": ERROR_TITLES[status],
+def _problem(status: int, auth: str = API_TOKEN) -> dict:
+    titles = ERROR_TITLES | (SEND_ERROR_TITLES if auth == SEND_TOKEN else {})
+    answer = {"description": titles[status],
               "content": {"application/problem+json": {"schema": {"$ref": REF.format(model="Problem")}}}}
     if status == 429:
         answer["headers"] = RETRY_AFTER | RATE
@@ -71,12 +79,15 @@ def _problem(status: int) -> dict:
 
 
 def _responses(op: Operation) -> dict:
-    answers = {str(status): {"description": "OK" if status == 200 else "Created", "headers": RATE,
+    token = op.auth == API_TOKEN  # the token's rate limit: its headers, 401 and 429
+    answers = {str(status): {"description": "OK" if status == 200 else "Created",
+                             **({"headers": RATE} if token else {}),
                              "content": {"application/json": {"schema": {"$ref": REF.format(
                                  model=model.__name__)}}}}
                for status, model in sorted(op.responses.items())}
-    errors = {401, 429, 503, *op.errors} | ({400, 403, 413, 415, 422} if op.body else set())
-    return answers | {str(status): _problem(status) for status in sorted(errors)}
+    errors = {503, *op.errors} | ({401, 429} if token else set()) | (
+        {400, 403, 413, 415, 422} if op.body else set())
+    return answers | {str(status): _problem(status, op.auth) for status in sorted(errors)}
 
 
 def _operation(op: Operation) -> tuple[str, dict]:
@@ -85,10 +96,26 @@ def _operation(op: Operation) -> tuple[str, dict]:
            "tags": [op.tag], "parameters": params + _query(op.query), "responses": _responses(op)}
     if op.write:
         doc["description"] += "\n\nNeeds a token with the write scope."
+    if op.auth == SEND_TOKEN:
+        doc["security"] = SEND_SECURITY
     if op.body is not None:
         doc["requestBody"] = {"required": True, "content": {"application/json": {"schema": {
             "$ref": REF.format(model=op.body.__name__)}}}}
     return path, doc
+
+
+def _security_schemes() -> dict:
+    send = ("The body's `send_token` is what authorises the send: issued with the log form, signed, valid "
+            "for minutes and only while its sign-in may still send.")
+    return {
+        "bearer": {"type": "http", "scheme": "bearer", "description": "An API token created by an admin."},
+        "tabletDevice": {"type": "apiKey", "in": "cookie", "name": TABLET_COOKIE,
+                         "description": "The device cookie of the team tablet the send token was issued on. "
+                                        + send},
+        "signInSession": {"type": "apiKey", "in": "cookie", "name": current_app.config["SESSION_COOKIE_NAME"],
+                          "description": "The session cookie of the very sign-in the send token names (a "
+                                         "gesture logged in a browser that is no tablet). " + send},
+    }
 
 
 def document() -> dict:
@@ -101,12 +128,13 @@ def document() -> dict:
         "openapi": "3.1.0",
         "info": {"title": "Gesture Ledger API", "version": "1",
                  "description": "Log and read gestures, teams, frames and weekly reports. Authenticate with "
-                                "an API token created by an admin: `Authorization: Bearer <token>`."},
+                                "an API token created by an admin: `Authorization: Bearer <token>`. (The "
+                                "tablet's outbox operation is the app's own: a send token and a cookie.)"},
         "servers": [{"url": request.host_url.rstrip("/") if request else "/"}],
         "security": [{"bearer": []}],
         "paths": paths,
         "components": {"schemas": _schemas(OPERATIONS),
-                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+                       "securitySchemes": _security_schemes()},
     }
 
 

@@ -194,6 +194,51 @@ class ReportOut(Out):
     prompts: list[dict[str, Any]]
 
 
+class OutboxGesture(BaseModel):
+    """A gesture as the tablet's log form holds it, sent by its outbox (web/static/log.js): the form's own
+    fields, as text. The ledger reads them as it reads the form post (web/gestures/forms.parse_gesture), in
+    the team's time zone, so a refused field is named as the form names it. Fields this version does not
+    read are ignored rather than refused: a gesture queued by an older page must still arrive."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", json_schema_extra={"examples": [{
+        "gesture_id": "0b6f3c1e-6a51-4f3e-9d55-7a2b1c9e4f10", "send_token": "(the log form's hidden field)",
+        "kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
+        "effort_pick": "5", "effort": "", "description": "Coffee while they waited", "trigger_note": "",
+        "reaction_note": "", "follow_up": "", "when": "now", "day": "", "time": "",
+        "queued_at": "2026-11-30T10:15:00.000Z"}]})
+
+    gesture_id: uuid.UUID = Field(description="Chosen by the tablet: the idempotency key.")
+    # Not required by the schema: a missing token is refused as a wrong one is (403), the credential it is.
+    send_token: str = Field(default="", description="The signed send token the log form was issued with (its "
+                                                    "hidden field); without a valid one the answer is 403.")
+    kind: str = Field(default="", description="A kind code, e.g. `treat`.")
+    trigger: str = Field(default="", description="A trigger code, e.g. `waiting`.")
+    reaction: str = Field(default="", description="`1` … `5`.")
+    cost_pick: str = Field(default="", description="A quick pick in cents (`0`, `200`, … `2000`).")
+    cost: str = Field(default="", description="Typed euros (`4,50` or `4.50`); wins over the pick.")
+    effort_pick: str = Field(default="", description="A quick pick in minutes (`0`, `5`, `15`, `30`).")
+    effort: str = Field(default="", description="Typed minutes; wins over the pick. Neither: not known.")
+    description: str = ""
+    trigger_note: str = ""
+    reaction_note: str = ""
+    follow_up: str = Field(default="", description="A follow-up code, or empty.")
+    when: str = Field(default="now", description="`now`, or `earlier` with `day` and `time`.")
+    day: str = Field(default="", description="With `earlier`: the team's local day (YYYY-MM-DD).")
+    time: str = Field(default="", description="With `earlier`: the team's local time (HH:MM).")
+    queued_at: str = Field(default="", description="When the tablet saved it (ISO 8601 with an offset): "
+                                                   "`now` means then, within the form's lifetime.")
+
+
+class OutboxAnswer(Out):
+    """A gesture the outbox delivered (stored now, or before when `created` is false)."""
+
+    id: uuid.UUID
+    created: bool = Field(description="false: this id was stored before; nothing new was stored.")
+    mandate_check: MandateCheck
+    redacted: list[str] = Field(description="Kinds of personal data removed from the texts before storing.")
+    thanks_url: str = Field(description="The thank-you page, for the signed-in giver only (no token in it).")
+
+
 class Problem(Out):
     """An RFC 9457 problem document; `codes` names each refused field with the ledger's code."""
 
