@@ -241,7 +241,7 @@ def _idle_seconds() -> int:
 
 # Sends from the tablet's outbox queue: not someone at the tablet, so they neither keep a sign-in alive
 # nor end it (web/api/lane.py answers most of them without this check at all).
-QUEUED_ENDPOINTS = frozenset({"api.post_gesture"})
+QUEUED_ENDPOINTS = frozenset({"api.post_gesture", "api.v1.send_outbox_gesture"})
 
 
 def _check_session() -> None:

@@ -24,36 +24,46 @@ def desk(session, client):
     sign_in_with_pin(client, make_staff(session, team, "Anouk"), enrol(client, session, team))
 
 
+# Both outbox endpoints (the old one stays for cached pages) and their views.
+OUTBOXES = {"/api/v1/outbox/gestures": "api.v1.send_outbox_gesture", "/api/gestures": "api.post_gesture"}
+
+
+@pytest.fixture(params=list(OUTBOXES))
+def outbox(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def app_view_calls(app):
+def app_view_calls(app, outbox):
     """Count the app's own outbox view: the lane stores a tablet's gesture without it."""
-    calls, view = [], app.view_functions["api.post_gesture"]
+    endpoint = OUTBOXES[outbox]
+    calls, view = [], app.view_functions[endpoint]
 
     def counted(*args, **kwargs):
         calls.append(1)
         return view(*args, **kwargs)
 
-    app.view_functions["api.post_gesture"] = counted
+    app.view_functions[endpoint] = counted
     yield calls
-    app.view_functions["api.post_gesture"] = view
+    app.view_functions[endpoint] = view
 
 
-def test_a_tablets_gesture_is_stored_by_the_lane_without_the_apps_view(app, client, session, desk,
+def test_a_tablets_gesture_is_stored_by_the_lane_without_the_apps_view(app, client, session, desk, outbox,
                                                                           app_view_calls):
     assert isinstance(app.wsgi_app, OutboxLane)
     body = gesture(form_token(client))
-    response = client.post("/api/gestures", json=body)
+    response = client.post(outbox, json=body)
     assert response.status_code == 201 and response.get_json()["id"] == body["gesture_id"]
     assert response.get_json()["thanks_url"] == f"/log/saved/{body['gesture_id']}"
     assert app_view_calls == [] and len(rows(session)) == 1
-    again = client.post("/api/gestures", json=body)  # resent: the same answer as the app's, 200
+    again = client.post(outbox, json=body)  # resent: the same answer as the app's, 200
     assert again.status_code == 200 and again.get_json()["created"] is False and app_view_calls == []
 
 
-def test_the_lanes_answer_carries_the_apps_security_headers(app, client, session, desk):
+def test_the_lanes_answer_carries_the_apps_security_headers(app, client, session, desk, outbox):
     token = form_token(client)
-    from_lane = client.post("/api/gestures", json=gesture(token))
-    from_app = client.post("/api/gestures", json=gesture(token, kind="no-such-kind"))  # 422: the app answers
+    from_lane = client.post(outbox, json=gesture(token))
+    from_app = client.post(outbox, json=gesture(token, kind="no-such-kind"))  # 422: the app answers
     assert (from_lane.status_code, from_app.status_code) == (201, 422)
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
                  "Cross-Origin-Opener-Policy", "Permissions-Policy", "Cache-Control"):
@@ -62,8 +72,8 @@ def test_the_lanes_answer_carries_the_apps_security_headers(app, client, session
 
 
 @pytest.mark.parametrize("case", ["bad token", "field error", "no device cookie", "chunked body"])
-def test_anything_but_a_delivered_gesture_is_answered_by_the_app_with_nothing_kept(app, client, session, desk,
-                                                                                   app_view_calls, case):
+def test_anything_but_a_delivered_gesture_is_answered_by_the_app_with_nothing_kept(
+        app, client, session, desk, outbox, app_view_calls, case):
     token = form_token(client)
     body = gesture(token)
     if case == "bad token":
@@ -73,9 +83,9 @@ def test_anything_but_a_delivered_gesture_is_answered_by_the_app_with_nothing_ke
     elif case == "no device cookie":
         client.delete_cookie(TABLET_COOKIE)
     if case == "chunked body":  # no Content-Length up front: the app's limits read it
-        response = post_chunked(client, "/api/gestures", "application/json", json.dumps(body).encode())
+        response = post_chunked(client, outbox, "application/json", json.dumps(body).encode())
     else:
-        response = client.post("/api/gestures", json=body)
+        response = client.post(outbox, json=body)
     assert app_view_calls == [1]
     # Without the device cookie the app still takes it from the sign-in's own browser (her PIN session).
     stored = case in ("chunked body", "no device cookie")
@@ -83,22 +93,23 @@ def test_anything_but_a_delivered_gesture_is_answered_by_the_app_with_nothing_ke
     assert len(rows(session)) == (1 if stored else 0)
 
 
-def test_a_send_from_the_queue_does_not_keep_a_pin_session_alive(app, client, session, desk):
+def test_a_send_from_the_queue_does_not_keep_a_pin_session_alive(app, client, session, desk, outbox):
     app.config["PIN_IDLE_SECONDS"] = 1
     token = form_token(client)
     time.sleep(1.2)  # the person walked away from the tablet
-    assert client.post("/api/gestures", json=gesture(token)).status_code == 201
+    assert client.post(outbox, json=gesture(token)).status_code == 201
     # Had the send counted as someone at the tablet, the log screen would still be theirs.
     assert client.get("/log").status_code == 302
 
 
-def test_a_sender_taken_off_the_team_after_the_form_is_refused_field_by_field(app, client, session, desk):
+def test_a_sender_taken_off_the_team_after_the_form_is_refused_field_by_field(app, client, session, desk,
+                                                                                outbox):
     # The one delivery read also asks for membership; without it logging must ask again and refuse.
     token = form_token(client)
     membership = session.exec(select(Membership)).one()
     session.delete(membership)
     session.commit()
-    response = client.post("/api/gestures", json=gesture(token))
+    response = client.post(outbox, json=gesture(token))
     assert response.status_code == 422
     assert response.get_json()["codes"] == {"form": "not_member"}
     assert rows(session) == []

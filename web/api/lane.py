@@ -19,20 +19,34 @@ import json
 import logging
 
 from flask import Flask
+from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.http import parse_cookie, parse_options_header
 
 from ledger.errors import LedgerError
 from web.api.body import BodyError, decode_json, max_body_bytes
+from web.api.v1.schemas import OutboxGesture
 from web.api.views import Refused, answer, deliver
 from web.cookies import TABLET_COOKIE
 from web.db import get_session
 from web.headers import security_headers
 
 LOG = logging.getLogger(__name__)
-PATHS = ("/api/gestures",)  # the outbox endpoints (each path's view calls deliver)
-# What the lane leaves to the full app: every answer other than "stored".
-HANDED_ON = (Refused, LedgerError, BodyError, DBAPIError)
+
+
+def _as_sent(raw: bytes, body: dict) -> dict:
+    return body  # the old endpoint reads the body as it came
+
+
+def _as_v1_outbox(raw: bytes, body: dict) -> dict:
+    # As the v1 view reads it (web/api/v1/outbox.py): through its schema, which also documents it.
+    return OutboxGesture.model_validate_json(raw).model_dump(mode="json")
+
+
+# The outbox endpoints: how each one's view reads its body before it calls deliver.
+PATHS = {"/api/gestures": _as_sent, "/api/v1/outbox/gestures": _as_v1_outbox}
+# What the lane leaves to the full app: every answer other than "delivered".
+HANDED_ON = (Refused, LedgerError, BodyError, DBAPIError, ValidationError)
 
 
 class OutboxLane:
@@ -80,6 +94,7 @@ class OutboxLane:
                 body = decode_json(raw)
                 if not isinstance(body, dict):
                     return None
+                body = PATHS[environ["PATH_INFO"]](raw, body)
                 device = parse_cookie(environ).get(TABLET_COOKIE, "")
                 logged = deliver(body, device=device, tablet_only=True)
             except HANDED_ON:
