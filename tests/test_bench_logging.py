@@ -20,7 +20,7 @@ def bench_server(tmp_path, monkeypatch):
     """A bench installation in its own SQLite file, served from a thread on 127.0.0.1."""
     use_cheap_hashing(monkeypatch)
     db = tmp_path / "logging.db"
-    installation = fixture.build(db)
+    installation = fixture.build(f"sqlite:///{db}")
     app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db}",
                       "SESSION_COOKIE_SECURE": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
