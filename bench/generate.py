@@ -11,13 +11,13 @@ the frame, 1 % corrections and 0.5 % voids (so the current-ledger filter has wor
 import json
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import Table, insert, select
+from sqlalchemy.engine import Connection, Engine
 
 from ledger import migrate
 from ledger.db import make_engine
@@ -28,6 +28,7 @@ GENERATOR_VERSION = 3  # bump when the data changes: cached files of another ver
 REPORT_WEEK = IsoWeek(2026, 44)
 BENCH_DIR = Path("instance") / "bench"
 BATCH = 20_000
+Writer = Callable[[Connection, Table, list[dict]], None]
 
 KINDS = {  # kind: (cost range in cents, trigger weights, base reaction)
     "treat": ((150, 600), {"waiting": 5, "regular": 2, "celebration": 1}, 3.9),
@@ -57,12 +58,16 @@ ORG_PLANS = tuple(TeamPlan(f"Org team {i:02d}", 20, 52, 385,
                            "Europe/London" if i % 5 == 0 else "Europe/Amsterdam") for i in range(50))
 
 
+def describe(plans: tuple[TeamPlan, ...]) -> dict:
+    """What a cached benchmark database must have been generated from to be reused (rows aside)."""
+    return {"version": GENERATOR_VERSION, "week": str(REPORT_WEEK), "plans": [p.__dict__ for p in plans]}
+
+
 def _created(path: Path, plans: tuple[TeamPlan, ...]) -> bool:
     meta = path.with_suffix(".json")
     if not path.exists() or not meta.exists():
         return False
-    wanted = {"version": GENERATOR_VERSION, "week": str(REPORT_WEEK), "plans": [p.__dict__ for p in plans]}
-    return {k: v for k, v in json.loads(meta.read_text()).items() if k != "rows"} == wanted
+    return {k: v for k, v in json.loads(meta.read_text()).items() if k != "rows"} == describe(plans)
 
 
 def ensure_database(name: str, plans: tuple[TeamPlan, ...], *, log=print) -> tuple[str, int]:
@@ -80,14 +85,21 @@ def ensure_database(name: str, plans: tuple[TeamPlan, ...], *, log=print) -> tup
     engine.dispose()
     seconds = (datetime.now(UTC) - started).total_seconds()
     log(f"  generated {path} with {rows:,} gesture rows in {seconds:.0f} s")
-    meta = {"version": GENERATOR_VERSION, "week": str(REPORT_WEEK), "plans": [p.__dict__ for p in plans],
-            "rows": rows}
+    meta = {**describe(plans), "rows": rows}
     path.with_suffix(".json").write_text(json.dumps(meta))
     return url, rows
 
 
-def fill(engine: Engine, plans: tuple[TeamPlan, ...], *, seed: int = 7, log=print) -> int:
-    """Insert the teams, people, mandates, gestures and appreciations of the plans; returns gesture rows."""
+def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Write rows with one executemany INSERT (how the SQLite files are filled)."""
+    conn.execute(insert(table), rows)
+
+
+def fill(engine: Engine, plans: tuple[TeamPlan, ...], *, seed: int = 7, log=print,
+         write: Writer = insert_rows) -> int:
+    """Insert the teams, people, mandates, gestures and appreciations of the plans; returns gesture rows.
+
+    `write` stores each batch of gestures and of appreciations (bench/pg.py passes a COPY)."""
     rng = random.Random(seed)
     total = 0
     with engine.begin() as conn:
@@ -100,19 +112,19 @@ def fill(engine: Engine, plans: tuple[TeamPlan, ...], *, seed: int = 7, log=prin
                     appreciations.append({"gesture_id": row["origin_id"], "person_id": rng.choice(person_ids),
                                           "note": "", "created_at": row["occurred_at"] + timedelta(hours=2)})
                 if len(gestures) >= BATCH:
-                    total += _flush(conn, gestures, appreciations)
+                    total += _flush(conn, gestures, appreciations, write)
                     gestures, appreciations = [], []
-            total += _flush(conn, gestures, appreciations)
+            total += _flush(conn, gestures, appreciations, write)
             log(f"  {plan.name}: {plan.weeks} weeks × {plan.per_week} gestures")
     return total
 
 
-def _flush(conn, gestures: list[dict], appreciations: list[dict]) -> int:
+def _flush(conn, gestures: list[dict], appreciations: list[dict], write: Writer) -> int:
     if gestures:
-        conn.execute(insert(Gesture.__table__), gestures)
+        write(conn, Gesture.__table__, gestures)
     unique = list({(a["gesture_id"], a["person_id"]): a for a in appreciations}.values())
     if unique:
-        conn.execute(insert(Appreciation.__table__), unique)
+        write(conn, Appreciation.__table__, unique)
     return len(gestures)
 
 

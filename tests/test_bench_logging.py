@@ -4,11 +4,14 @@ stores (one row per 2xx answer), and every answer's status is counted. Correctne
 import shutil
 import sqlite3
 import threading
+import uuid
 
 import pytest
 from werkzeug.serving import make_server
 
+from bench import pg
 from bench.log_post import fixture, wrk
+from tests.dbs import postgres_base_url
 from tests.web.signin import use_cheap_hashing
 from web import create_app
 
@@ -20,7 +23,7 @@ def bench_server(tmp_path, monkeypatch):
     """A bench installation in its own SQLite file, served from a thread on 127.0.0.1."""
     use_cheap_hashing(monkeypatch)
     db = tmp_path / "logging.db"
-    installation = fixture.build(db)
+    installation = fixture.build(f"sqlite:///{db}")
     app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db}",
                       "SESSION_COOKIE_SECURE": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -56,15 +59,31 @@ def test_every_request_of_the_wrk_script_stores_one_new_gesture(bench_server, tm
     assert result.ok <= _gestures(db) <= result.ok + 2  # wrk may cut off the answers still in flight
 
 
-def test_the_bare_baseline_stores_one_row_per_post(tmp_path, monkeypatch):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def baseline_target(request, tmp_path):
+    """Where the bare baseline inserts: a SQLite file, or (in the PostgreSQL leg) a scratch database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "baseline.db")
+        return
+    base = postgres_base_url() or ""
+    if not base.startswith("postgresql"):
+        pytest.skip("the PostgreSQL baseline runs in the PostgreSQL leg (TEST_DATABASE_URL)")
+    with pg.scratch(base, f"test_baseline_{uuid.uuid4().hex[:10]}") as url:
+        yield url
+
+
+def test_the_bare_baseline_stores_one_row_per_post(baseline_target, monkeypatch):
     from bench.log_post import baseline
 
-    db = tmp_path / "baseline.db"
-    baseline.create_schema(str(db))
-    monkeypatch.setenv("BASELINE_DB", str(db))
+    baseline.create_schema(baseline_target)
+    monkeypatch.setenv("BASELINE_DB", baseline_target)
     client = baseline.create_app().test_client()
     answers = [client.post("/insert", data={"id": f"row-{i}", "note": "tea"}).status_code for i in range(3)]
-    with sqlite3.connect(db) as conn:
-        stored = conn.execute("SELECT id FROM hit ORDER BY id").fetchall()
+    client.application.extensions["conn"].close()  # the worker's own connection (a server never closes it)
+    conn = baseline.connect(baseline_target)
+    try:
+        stored = [tuple(row) for row in conn.execute("SELECT id FROM hit ORDER BY id").fetchall()]
+    finally:
+        conn.close()
     assert stored == [("row-0",), ("row-1",), ("row-2",)]
     assert answers == [201, 201, 201]

@@ -1,5 +1,6 @@
-"""The logging benchmark's installation: a fresh SQLite database with one team, its 32 tablets, and the
-people on them signed in once each over HTTP (argon2 costs ~100 ms a check: never inside the timed run).
+"""The logging benchmark's installation: a fresh database (a SQLite file, or an empty PostgreSQL database)
+with one team, its 32 tablets, and the people on them signed in once each over HTTP (argon2 costs ~100 ms
+a check: never inside the timed run).
 """
 
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, OpenerDirector, build_opener
 
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from ledger import migrate
@@ -45,11 +47,15 @@ class Credentials:
     csrf: str = ""
 
 
-def build(path: Path) -> Installation:
-    """Create the database from scratch: migrations, a team with a mandate, 32 staff and tablets, managers."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    engine = make_engine(f"sqlite:///{path.resolve()}")
+def build(url: str) -> Installation:
+    """Create the database from scratch: migrations, a team with a mandate, 32 staff and tablets, managers.
+
+    A SQLite file is removed first; a PostgreSQL database must be new and empty (bench/pg.py scratch)."""
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = make_engine(url)
     migrate.upgrade(engine)
     with Session(engine, expire_on_commit=False) as session:
         team = create_team(session=session, name="Bench desk")

@@ -52,7 +52,7 @@ def _signed_in_tablet(client, person_id: int, token: str) -> str:
 def profile(work: Path, log=print, runs: int = 300) -> None:
     """Print CPU per request (logging vs baseline), the statements of one request, and the hot spots."""
     db, base_db = work / "logging-profile.db", work / "logging-profile-baseline.db"
-    installation = fixture.build(db)
+    installation = fixture.build(f"sqlite:///{db.resolve()}")
     app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db.resolve()}",
                       "SESSION_COOKIE_SECURE": False})
     client = app.test_client()
