@@ -48,7 +48,7 @@ def test_every_request_of_the_wrk_script_stores_one_new_gesture(bench_server, tm
     base, installation, db = bench_server
     if mode == "json":
         credentials, _client = fixture.staff_on_tablet(base, *installation.staff[0])
-        path = "/api/gestures"
+        path = fixture.OUTBOX
     else:
         credentials, path = fixture.manager_session(base, installation.managers[0]), "/log"
     lua = tmp_path / "credentials.lua"

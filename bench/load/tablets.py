@@ -1,4 +1,4 @@
-"""Simulated tablets: each posts gestures to `POST /api/gestures` one after another, like the outbox.
+"""Simulated tablets: each posts gestures to the outbox (`POST /api/v1/outbox/gestures`) one after another.
 
 Like web/static/outbox.js, a gesture is resent with the SAME id (and the same body) after a timeout, a
 broken connection, a 5xx, a 429 or a 408, waiting what Retry-After says (capped, to keep runs short); a
@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from bench.load.install import Tablet
+from bench.log_post.fixture import OUTBOX
 
 REQUEST_TIMEOUT = 15.0  # above the SQLite busy timeout (5 s): a locked database answers before this
 RETRY_CAP = 2.0  # a real tablet waits the whole Retry-After; the runs stay short
@@ -87,7 +88,7 @@ def _post(target: Target, tablet: Tablet, body: bytes, tally: Tally) -> float | 
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=REQUEST_TIMEOUT)
     started = time.monotonic()
     try:
-        conn.request("POST", "/api/gestures", body, {
+        conn.request("POST", OUTBOX, body, {
             "Content-Type": "application/json", "Accept": "application/json",
             "Cookie": tablet.credentials.cookie})
         response = conn.getresponse()

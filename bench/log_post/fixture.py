@@ -26,6 +26,7 @@ from ledger.services.tablets import register_tablet
 from web.security import TABLET_COOKIE
 
 TABLETS = 32
+OUTBOX = "/api/v1/outbox/gestures"  # where the log page's outbox posts (log.js, outbox.js)
 PIN = "2580"
 PASSWORD = "bench-password-" + "x" * 8  # noqa: S105 - a throwaway database's manager sign-in
 _INPUT = r'name="{}"[^>]*?value="([^"]*)"'

@@ -1,7 +1,7 @@
 -- wrk script of the logging benchmark: every request posts a new gesture (or baseline row) with its own id,
 -- as one of the simulated tablets, and every response status is counted.
 -- Usage: wrk -tTHREADS ... -s post.lua URL -- MODE CREDENTIALS.lua NONCE THREADS
---   MODE json      POST /api/gestures as JSON: the tablet's device cookie + the person's send token
+--   MODE json      POST the outbox (the URL's path) as JSON: the tablet's device cookie + the person's send token
 --   MODE form      POST /log as an HTML form: a signed-in session cookie + its CSRF token
 --   MODE baseline  POST /insert: one form field, one SQLite row (the bare Flask endpoint)
 -- CREDENTIALS.lua returns a list of {cookie = "...", token = "...", csrf = "..."}, one per tablet.
@@ -46,7 +46,7 @@ function request()
       '"kind":"treat","trigger":"waiting","reaction":"4","cost_pick":"200","cost":"","effort_pick":"5",' ..
       '"effort":"","description":"' .. DESCRIPTION .. '","trigger_note":"","reaction_note":"",' ..
       '"follow_up":"","when":"now","day":"","time":"","queued_at":"' .. os.date("!%Y-%m-%dT%H:%M:%SZ") .. '"}'
-    return wrk.format("POST", "/api/gestures", {["Content-Type"] = "application/json",
+    return wrk.format("POST", nil, {["Content-Type"] = "application/json",
       ["Accept"] = "application/json", ["Cookie"] = who.cookie}, body)
   elseif mode == "form" then
     local body = "csrf_token=" .. who.csrf .. "&gesture_id=" .. id .. "&send_token=" .. who.token ..

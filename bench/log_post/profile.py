@@ -60,7 +60,7 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
 
     def post():
         body = {**BODY, "gesture_id": str(uuid.uuid4()), "send_token": send_token}
-        response = client.post("/api/gestures", json=body)
+        response = client.post(fixture.OUTBOX, json=body)
         if response.status_code != 201:
             answer = response.get_data(as_text=True)[:300]
             raise RuntimeError(f"the outbox answered {response.status_code}: {answer}")
@@ -74,7 +74,7 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
     bare_ms = _cpu_ms(lambda: bare.post("/insert", data={"id": str(uuid.uuid4()), "note": note}), runs)
     log_ms = _cpu_ms(post, runs)
     log(f"\nIn-process profile (Flask test client, CPU of this process, best of 3 rounds): "
-        f"POST /api/gestures {log_ms:.2f} ms, "
+        f"POST {fixture.OUTBOX} {log_ms:.2f} ms, "
         f"bare baseline {bare_ms:.2f} ms per request ({bare_ms / log_ms:.0%}).")
     _statements(app, post, log)
     _hot_spots(post, log, runs=100)

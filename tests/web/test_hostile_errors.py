@@ -10,7 +10,6 @@ import sqlite3
 import uuid
 
 import pytest
-from sqlalchemy import event, make_url
 from sqlmodel import select
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
@@ -163,19 +162,7 @@ def test_every_offered_cost_pick_is_accepted(client, session, desk):
     assert sorted(row.cost_cents for row in stored(session)) == [0, 200, 500, 1000, 2000]
 
 
-# A real lock: another connection holds SQLite's write lock past the app's (shortened) busy timeout.
-
-@pytest.fixture
-def write_lock(app, db_url):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("SQLite's write lock; PostgreSQL's outage is the load test's restart fault")
-    event.listen(app.extensions["engine"], "connect",
-                 lambda conn, _record: conn.execute("PRAGMA busy_timeout=50"))
-    app.extensions["engine"].dispose()  # connections opened from now on wait 50 ms, not 5 s
-    holder = sqlite3.connect(make_url(db_url).database, isolation_level=None)
-    yield holder
-    holder.close()
-
+# A real lock (tests/web/conftest.py write_lock): another connection holds SQLite's write lock.
 
 def lock(holder: sqlite3.Connection) -> None:
     holder.execute("BEGIN IMMEDIATE")  # the write lock; readers still read (WAL)

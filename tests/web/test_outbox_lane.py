@@ -113,3 +113,16 @@ def test_a_sender_taken_off_the_team_after_the_form_is_refused_field_by_field(ap
     assert response.status_code == 422
     assert response.get_json()["codes"] == {"form": "not_member"}
     assert rows(session) == []
+
+
+def test_a_locked_database_is_answered_503_once_not_tried_again_by_the_app(client, session, desk, outbox,
+                                                                            app_view_calls, write_lock):
+    body = gesture(form_token(client))
+    write_lock.execute("BEGIN IMMEDIATE")  # another writer holds the lock past the busy timeout
+    busy = client.post(outbox, json=body)
+    # The app's own answer (its error handler), without a second wait through its view.
+    assert busy.status_code == 503 and busy.mimetype == "application/problem+json"
+    assert busy.headers["Retry-After"].isdigit() and busy.headers["X-Frame-Options"] == "DENY"
+    assert app_view_calls == []
+    write_lock.execute("ROLLBACK")
+    assert client.post(outbox, json=body).status_code == 201 and len(rows(session)) == 1

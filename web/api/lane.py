@@ -8,8 +8,9 @@ declared length within the limit and the tablet's device cookie — and runs the
 (web/api/views.deliver: send token, device, the ledger's rules and transaction) in an app context.
 
 It answers only a delivered gesture (201 stored now, 200 already stored with the same content). Anything
-else — a refusal, a field error, a busy database — is rolled back and handed, body intact, to the full
-app, which answers it exactly as it always did. An
+else — a refusal, a field error, a body it does not read — is rolled back and handed, body intact, to the
+full app, which answers it exactly as it always did. A database that is locked or down is not tried a
+second time (that would double the wait): the app's own error handler answers it (503, Retry-After). An
 outbox send is not someone at the tablet: it may come minutes later from the queue, so it does not keep
 a PIN session alive (web/security.py leaves the idle clock alone for it on the full path too).
 """
@@ -20,7 +21,7 @@ import logging
 
 from flask import Flask
 from pydantic import ValidationError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from werkzeug.http import parse_cookie, parse_options_header
 
 from ledger.errors import LedgerError
@@ -46,7 +47,7 @@ def _as_v1_outbox(raw: bytes, body: dict) -> dict:
 # The outbox endpoints: how each one's view reads its body before it calls deliver.
 PATHS = {"/api/gestures": _as_sent, "/api/v1/outbox/gestures": _as_v1_outbox}
 # What the lane leaves to the full app: every answer other than "delivered".
-HANDED_ON = (Refused, LedgerError, BodyError, DBAPIError, ValidationError)
+HANDED_ON = (Refused, LedgerError, BodyError, ValidationError, IntegrityError, DataError)
 
 
 class OutboxLane:
@@ -61,6 +62,8 @@ class OutboxLane:
             return self.next(environ, start_response)
         environ["wsgi.input"] = io.BytesIO(raw)  # the full app reads the same body if it must answer
         delivered = self._deliver(environ, raw)
+        if isinstance(delivered, OperationalError):
+            return self._fault(environ, start_response, delivered)
         if delivered is None:
             return self.next(environ, start_response)
         body = json.dumps(delivered).encode()
@@ -87,8 +90,14 @@ class OutboxLane:
         raw = environ["wsgi.input"].read(length)
         return raw if len(raw) == length else None
 
-    def _deliver(self, environ, raw: bytes) -> dict | None:
-        """The answer to a stored gesture, or None (nothing kept) for the app to answer."""
+    def _fault(self, environ, start_response, fault: OperationalError):
+        """The app's own answer to a database fault, from its error handler, without running the view."""
+        with self.app.request_context(environ):
+            response = self.app.make_response(self.app.handle_user_exception(fault))
+            return self.app.process_response(response)(environ, start_response)
+
+    def _deliver(self, environ, raw: bytes) -> dict | OperationalError | None:
+        """The answer to a delivered gesture; None (nothing kept) for the app to answer; a database fault."""
         with self.app.app_context():
             try:
                 body = decode_json(raw)
@@ -100,6 +109,9 @@ class OutboxLane:
             except HANDED_ON:
                 get_session().rollback()
                 return None
+            except OperationalError as fault:  # locked past the busy timeout, or the server is gone
+                get_session().rollback()
+                return fault
             except Exception:  # a fault of ours: logged, and the app answers as it would without the lane
                 LOG.exception("the outbox lane handed a request on after an unexpected error")
                 get_session().rollback()
