@@ -24,6 +24,20 @@ def is_current() -> ColumnElement[bool]:
     return _CURRENT
 
 
+# The same condition for a statement that reads much of the ledger at once (the organisation overview:
+# every team, 52 weeks, one correlated aggregate per team-week). There PostgreSQL plans the probe above as
+# a merge anti-join that reads the whole supersedes index again for every team-week; an uncorrelated
+# NOT IN is one hashed list per statement (PostgreSQL: hashed SubPlan; SQLite: one ephemeral index).
+# supersedes_id IS NOT NULL keeps NOT IN's null rule out of it.
+_SUPERSEDED = select(_later.supersedes_id).where(_later.supersedes_id.is_not(None))
+_CURRENT_IN_BULK = and_(Gesture.entry_type != EntryType.VOID, Gesture.id.not_in(_SUPERSEDED))
+
+
+def is_current_in_bulk() -> ColumnElement[bool]:
+    """is_current() for statements over much of the ledger: the superseded ids listed once per statement."""
+    return _CURRENT_IN_BULK
+
+
 def current_row(*, session: Session, origin_id: uuid.UUID) -> Gesture | None:
     """The current row of a chain (not superseded, not void), or None when the chain was voided."""
     return session.scalars(select(Gesture).where(Gesture.origin_id == origin_id, _CURRENT)).first()

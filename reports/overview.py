@@ -18,7 +18,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
-from ledger.current import is_current
+from ledger.current import is_current_in_bulk
 from ledger.models import Gesture, Team
 from ledger.types import UTCDateTime, utcnow
 from ledger.vocab import REACTION_DELIGHTED, MandateCheck
@@ -144,7 +144,7 @@ def _bucket_figures(b):
                                  func.coalesce(func.sum(case((Gesture.mandate_check.in_(_OVER_FRAME), 1),
                                                              else_=0)), 0)))
                  .where(Gesture.team_id == Team.id, Gesture.occurred_at >= b.c.starts,
-                        Gesture.occurred_at < b.c.ends, is_current())
+                        Gesture.occurred_at < b.c.ends, is_current_in_bulk())
                  .correlate(b, Team))
     return in_bucket.scalar_subquery()
 
