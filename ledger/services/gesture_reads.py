@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from ledger.current import is_current
 from ledger.errors import FieldError, NotFound, ValidationFailed
 from ledger.models import Gesture, Team
-from ledger.services.gestures import history
+from ledger.services.corrections import history
 from ledger.vocab import EntryType
 from ledger.weeks import local_midnight_utc
 

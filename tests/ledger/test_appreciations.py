@@ -9,8 +9,8 @@ from sqlmodel import select
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import Appreciation
 from ledger.services.appreciations import appreciate
+from ledger.services.corrections import correct_gesture, void_gesture
 from ledger.services.feed import appreciations_by_origin
-from ledger.services.gestures import correct_gesture, void_gesture
 from tests.factories import gesture_input, make_gesture, make_person, make_team
 
 NOW = datetime.now(UTC)

@@ -11,7 +11,8 @@ from ledger.current import is_current
 from ledger.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from ledger.models import AuditEvent, Gesture
 from ledger.permissions import CORRECTION_WINDOW
-from ledger.services.gestures import correct_gesture, history, log_gesture, void_gesture
+from ledger.services.corrections import correct_gesture, history, void_gesture
+from ledger.services.gestures import log_gesture
 from tests.factories import gesture_input, make_person, make_team
 
 NOW = datetime(2026, 11, 12, 12, 0, tzinfo=UTC)
@@ -202,13 +203,13 @@ def test_two_simultaneous_corrections_of_the_same_row_let_only_one_through(sessi
                                                                            monkeypatch):
     from sqlmodel import Session
 
-    from ledger.services import gestures
+    from ledger.services import corrections
 
     _team, anouk, first = desk
     fix(session, first, anouk, cost=600)
     # The second request passed the current-row check before the first committed: the unique
     # supersedes_id is what stops it.
-    monkeypatch.setattr(gestures, "_target", lambda s, gid, actor_id, now: (s.get(Gesture, gid),) * 2)
+    monkeypatch.setattr(corrections, "_target", lambda s, gid, actor_id, now: (s.get(Gesture, gid),) * 2)
     with Session(engine, expire_on_commit=False) as other, pytest.raises(Conflict):
         fix(other, first, anouk, cost=800)
     assert count(session) == 2

@@ -18,7 +18,7 @@ from ledger.integrity import verify
 from ledger.models import Appreciation, AuditEvent, Gesture
 from ledger.permissions import Actor
 from ledger.services import privacy
-from ledger.services.gestures import correct_gesture, void_gesture
+from ledger.services.corrections import correct_gesture, void_gesture
 from tests.dbs import fresh_database
 from tests.factories import gesture_input, make_gesture, make_mandate, make_person, make_team
 

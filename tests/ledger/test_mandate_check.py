@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ledger.errors import NotFound, ValidationFailed
-from ledger.services.gestures import correct_gesture, log_gesture, void_gesture
+from ledger.services.corrections import correct_gesture, void_gesture
+from ledger.services.gestures import log_gesture
 from ledger.services.mandates import create_mandate_version, frame_for, mandate_in_force, set_override
 from tests.factories import gesture_input, make_mandate, make_person, make_team
 

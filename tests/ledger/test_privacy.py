@@ -10,7 +10,7 @@ from ledger.errors import NotAllowed, ValidationFailed
 from ledger.models import Appreciation, AuditEvent, Gesture, Person, PromptReview
 from ledger.permissions import Actor
 from ledger.services import admin_people, privacy
-from ledger.services.gestures import correct_gesture
+from ledger.services.corrections import correct_gesture
 from ledger.weeks import IsoWeek
 from reports.weekly import build_weekly_report
 from tests.factories import gesture_input, make_gesture, make_mandate, make_person, make_team

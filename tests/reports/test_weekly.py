@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from ledger.errors import NotFound
 from ledger.models import Mandate, MandateOverride
-from ledger.services.gestures import correct_gesture, void_gesture
+from ledger.services.corrections import correct_gesture, void_gesture
 from ledger.weeks import IsoWeek
 from reports import build_weekly_report
 from reports.export import to_text

@@ -22,8 +22,9 @@ from ledger.models import Gesture, Person, Team
 from ledger.permissions import CORRECTION_WINDOW, may_change_gesture
 from ledger.services import feed as reads
 from ledger.services.appreciations import appreciate as appreciate_service
+from ledger.services.corrections import correct_gesture, void_gesture
 from ledger.services.gesture_rules import MAX_GESTURE_CENTS
-from ledger.services.gestures import correct_gesture, log_gesture, stored_gesture, void_gesture
+from ledger.services.gestures import log_gesture, stored_gesture
 from ledger.services.mandate_versions import version_history
 from ledger.services.mandates import frame_for, mandate_history
 from ledger.services.session_actions import open_actions, owner_names

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from ledger.errors import Conflict, FieldError, ValidationFailed
 from ledger.models import Appreciation, Gesture, Person
-from ledger.services import appreciations, gesture_reads
+from ledger.services import appreciations, corrections, gesture_reads
 from ledger.services import gestures as ledger_gestures
 from ledger.services.gesture_rules import GestureInput
 from web.api.v1.auth import current_token, require_team
@@ -131,7 +131,7 @@ def correct_gesture(gesture_id: uuid.UUID):
     same_chain = (replayed is not None and replayed.origin_id == state.shown.origin_id
                   and replayed.supersedes_id is not None)
     target = replayed.supersedes_id if same_chain else _current(state).id
-    logged = ledger_gestures.correct_gesture(
+    logged = corrections.correct_gesture(
         session=session, gesture_id=target, actor_id=current_token().created_by_id, data=_input(data),
         reason=data.reason, new_id=data.id)
     return gesture_out(_state(logged.gesture.id)), 201 if logged.created else 200
@@ -143,7 +143,7 @@ def void_gesture(gesture_id: uuid.UUID):
     """Voids the gesture with a reason; it stays in the ledger, marked void, and leaves the totals."""
     data = read_body(VoidIn)
     current = _current(_state(gesture_id))
-    row = ledger_gestures.void_gesture(session=get_session(), gesture_id=current.id,
+    row = corrections.void_gesture(session=get_session(), gesture_id=current.id,
                                        actor_id=current_token().created_by_id, reason=data.reason)
     return gesture_out(_state(row.id)), 201
 
