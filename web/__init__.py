@@ -19,9 +19,11 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.setdefault("DATABASE_URL", settings.from_env({"FLASK_DEBUG": "1"})["DATABASE_URL"])
     _init_extensions(app)
     _register_blueprints(app)
+    from web import proxies
     from web.api import lane
 
-    lane.init_app(app)  # last: it sits in front of the whole app
+    lane.init_app(app)  # in front of the whole app ...
+    proxies.init_app(app)  # ... behind the proxies' headers, so the lane sees the client's scheme too
     return app
 
 

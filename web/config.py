@@ -29,6 +29,18 @@ def secret_key_problem(secret: str | None) -> str | None:
     return None
 
 
+MAX_PROXY_HOPS = 5
+
+
+def proxy_hops(value: str | None) -> int:
+    """PROXY_HOPS: how many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none)."""
+    text = (value or "0").strip()
+    if not text.isascii() or not text.isdigit() or int(text) > MAX_PROXY_HOPS:
+        raise ConfigError(f"PROXY_HOPS must be a whole number from 0 to {MAX_PROXY_HOPS} (the reverse "
+                          f"proxies in front of the app, e.g. 1 behind nginx), not {value!r}.")
+    return int(text)
+
+
 def from_env(environ: dict[str, str] | None = None) -> dict:
     """Read the app's settings from environment variables."""
     env = os.environ if environ is None else environ
@@ -52,6 +64,7 @@ def from_env(environ: dict[str, str] | None = None) -> dict:
         "MAIL_FROM": env.get("MAIL_FROM", "gesture-ledger@localhost"),
         # The second factor is mandatory for admins (also a setting row, ledger/services/mfa.py).
         "MFA_REQUIRED_FOR_ADMINS": env.get("MFA_REQUIRED_FOR_ADMINS", "0") == "1",
+        "PROXY_HOPS": proxy_hops(env.get("PROXY_HOPS")),
     }
 
 
