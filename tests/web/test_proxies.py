@@ -14,13 +14,18 @@ PASSWORD = "correct horse battery"  # noqa: S105 - a test account's
 @pytest.fixture
 def behind_proxy(db_url, monkeypatch):
     """The app as deployed behind one proxy (nginx) that sets X-Forwarded-For and -Proto."""
+    apps = []
+
     def make(hops: int):
-        app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": db_url,
-                          "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False, "PROXY_HOPS": hops})
-        return app.test_client()
+        apps.append(create_app({"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": db_url,
+                                "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False,
+                                "PROXY_HOPS": hops}))
+        return apps[-1].test_client()
     use_cheap_hashing(monkeypatch)
     monkeypatch.setattr("ledger.services.throttle.IP_LIMIT", Limit(3, IP_LIMIT.window))
-    return make
+    yield make
+    for app in apps:  # close their pooled connections (PostgreSQL warns about one left open)
+        app.extensions["engine"].dispose()
 
 
 def _sign_in(client, email: str, password: str, client_address: str):
