@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Response, abort, current_app, request, url_for
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-PLOTLY = "vendor/plotly-cartesian-4.1.1.min.js"
+PLOTLY = "vendor/plotly-report-4.1.1.min.js"  # scatter, bar, heatmap: tools/plotly-bundle
 ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css"}
 IMMUTABLE = "public, max-age=31536000, immutable"
 
