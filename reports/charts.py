@@ -18,6 +18,7 @@ from reports.chart_style import (
     WARM,
     Chart,
     Table,
+    blank_figure,
     empty_chart,
     house_figure,
     plain_label,
@@ -64,7 +65,7 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
     names = [plain_label(p.name) for p in people]
     use = {p.person_id: _use(report, p) for p in people}
-    fig = go.Figure()
+    fig = blank_figure()
     fig.add_trace(go.Bar(y=names, x=[use[p.person_id][0] / 100 for p in people], orientation="h",
                          marker_color=ACCENT, name=_("Spent"),
                          hovertext=[f"{n}: {text.cents(use[p.person_id][0])}"
@@ -109,7 +110,7 @@ def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, bands = text.gettext, list(report.by_band)
     names = [text.label("band", g.code) for g in bands]
     heights = [None if not g.stat.n else FEW_BAR_HEIGHT if _few(g.stat) else g.stat.mean for g in bands]
-    fig = go.Figure(go.Bar(
+    fig = blank_figure(go.Bar(
         x=names, y=heights, textposition="outside", cliponaxis=False, hoverinfo="text",
         marker=dict(color=["rgba(0,0,0,0)" if _few(g.stat) else ACCENT for g in bands],
                     line=dict(color=[MUTED if _few(g.stat) else ACCENT for g in bands], width=1.5),
@@ -135,7 +136,7 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
     z = [[cell[(k, tr)].mean if (k, tr) in cell and not _few(cell[(k, tr)]) else None for tr in triggers]
          for k in kinds]
     labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]
-    fig = go.Figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
+    fig = blank_figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
                                y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
                                hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
                                colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
@@ -165,7 +166,7 @@ def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, points = text.gettext, list(report.trend)
     weeks = [f"W{p.week.week:02d}" for p in points]
     # Three stacked panels on one week axis, laid out by hand: plotly's make_subplots costs ~25 ms.
-    fig = go.Figure()
+    fig = blank_figure()
     fig.add_trace(go.Bar(x=weeks, y=[p.gestures for p in points], marker_color=ACCENT_LIGHT, yaxis="y",
                          hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.add_trace(go.Scatter(x=weeks, y=[p.spent_cents / 100 for p in points], mode="lines+markers",
@@ -199,7 +200,7 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
     p0 = report.window_totals.delighted_share or 0.0
     top = max(p.window_reaction.n for p in people) + 2
     ns = list(range(1, top + 1))
-    fig = go.Figure()
+    fig = blank_figure()
     for z, colour, dash in ((Z_998, WARM, "dot"), (Z_95, MUTED, "dash")):
         limits = [funnel_limits(p0, n, z) for n in ns]
         for side in (0, 1):
@@ -247,7 +248,7 @@ def _funnel_row(text: Lang, p: PersonWeek, p0: float) -> tuple[str, ...]:
 def overview_chart(view: OrgOverview, text: Lang) -> Chart:
     """Gestures per week of every team, one line each, for the organisation overview."""
     _, weeks = text.gettext, [f"W{w.week:02d}" for w in view.weeks]
-    fig = go.Figure()
+    fig = blank_figure()
     for row in view.teams:
         fig.add_trace(go.Scatter(x=weeks, y=[c.gestures for c in row.cells], mode="lines+markers",
                                  name=plain_label(row.name),
