@@ -1,4 +1,5 @@
-"""The report pages' assets (plotly.js, report.js, report.css): fingerprinted URLs, gzip, cached a year.
+"""The report pages' assets (plotly.js, report.js, report.css and the shell's app.css and tablet.js):
+fingerprinted URLs, gzip, cached a year.
 
 Only report pages load these, so the tablet's logging page never carries the chart library. Each URL
 holds a hash of the file's content, so a new release gets a new URL and browsers may keep the old one
@@ -14,7 +15,8 @@ from flask import Response, abort, current_app, request, url_for
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 PLOTLY = "vendor/plotly-report-4.1.1.min.js"  # scatter, bar, heatmap: tools/plotly-bundle
-ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css"}
+ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css",
+          "app.css": "text/css", "tablet.js": "text/javascript"}  # the last two: the shell, on report pages
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
