@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Response, abort, current_app, request, url_for
+from markupsafe import Markup
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 PLOTLY = "vendor/plotly-report-4.1.1.min.js"  # scatter, bar, heatmap: tools/plotly-bundle
@@ -57,6 +58,12 @@ class _AssetResponse(Response):
 def asset_url(name: str) -> str:
     """The fingerprinted URL of a report asset (for templates)."""
     return url_for("reports.asset", name=name, v=_asset(name).digest)
+
+
+def inline_css(*names: str) -> Markup:
+    """The stylesheets' text, for a <style> element (our own files; "</" escaped as CSS reads it alike)."""
+    text = "\n".join(_asset(name).raw.decode() for name in names).replace("</", "<\\/")
+    return Markup(text)  # noqa: S704 - our own stylesheets from the package, not user input
 
 
 def serve(name: str):
