@@ -54,7 +54,7 @@ class Chart:
 def blank_figure(*traces) -> go.Figure:
     """A figure without plotly.py's default template, which house_figure would drop anyway.
 
-    Copying the default template in and out of every figure was most of the ~10 ms the page's charts cost.
+    Copying the default template in and out of every figure cost ~2 of the ~9 ms of the page's charts.
     """
     return go.Figure(list(traces), layout={"template": {}})
 
