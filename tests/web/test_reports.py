@@ -79,16 +79,6 @@ def test_the_report_page_carries_its_styles_and_asks_again_for_no_script_it_has_
     assert any("/vendor/plotly-" in url for url in urls) is False  # print: tables, no plotly
 
 
-def test_the_report_answer_names_plotly_in_its_headers_so_the_browser_fetches_it_while_reading_the_page(
-        client, scene):
-    sign_in(client, scene.manager)
-    link = report_page(client, scene).headers["Link"]
-    assert re.fullmatch(r"</reports/assets/vendor/plotly-[\w.-]+\?v=\w+>; rel=preload; as=script; "
-                        r"fetchpriority=low", link)
-    printed = client.get(f"/reports/{scene.team.id}/print", query_string={"week": str(WEEK)}, headers=EN)
-    assert "Link" not in printed.headers
-
-
 def test_a_manager_of_several_teams_can_switch_team_and_keeps_the_week(client, session, scene):
     other = make_team(session, "Shop floor")
     from ledger.models import Membership

@@ -121,14 +121,8 @@ def _render(team: Team, week: IsoWeek, *, status: int = 200, notice: str | None 
     context = page_context(team=team, week=week, person=current_person(), lang=_lang(),
                            teams=visible_teams(current_person()),
                            brought_back=tuple(request.args.getlist("bring_back")[:len(KINDS)]))
-    page = render_template("reports/report.html", notice=notice, problems=problems or {}, printing=printing,
-                           **context)
-    if printing:
-        return page, status
-    # Named in the answer's headers, plotly.js is fetched (and compiled off the main thread) while the
-    # page itself is still being read, a few tens of milliseconds before its <link rel=preload> is seen.
-    plotly = reports_assets.asset_url(reports_assets.PLOTLY)
-    return page, status, {"Link": f"<{plotly}>; rel=preload; as=script; fetchpriority=low"}
+    return render_template("reports/report.html", notice=notice, problems=problems or {}, printing=printing,
+                           **context), status
 
 
 @bp.get("/")
