@@ -8,19 +8,30 @@ toward the team mean stays inside the prompt logic); a group with fewer than MIN
 hollow and low, labelled "too few to say", and a chart with nothing to draw is a sentence, not empty axes.
 """
 
+import math
+
 import plotly.graph_objects as go
 
 from reports.chart_style import (
     ACCENT,
     ACCENT_LIGHT,
+    COLORBAR,
     HEAT_SCALE,
     MUTED,
+    ROTATED_TITLE,
+    ROW_OF_TICKS,
+    ROW_OF_TICKS_ON_TOP,
+    ROW_OF_TICKS_TITLED,
+    TICK_GAP,
+    TICK_MARK_GAP,
     WARM,
     Chart,
     Table,
+    blank_figure,
     empty_chart,
     house_figure,
     plain_label,
+    text_px,
 )
 from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
@@ -64,7 +75,7 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, people = text.gettext, list(reversed(_people(report)))  # plotly draws the first category at the bottom
     names = [plain_label(p.name) for p in people]
     use = {p.person_id: _use(report, p) for p in people}
-    fig = go.Figure()
+    fig = blank_figure()
     fig.add_trace(go.Bar(y=names, x=[use[p.person_id][0] / 100 for p in people], orientation="h",
                          marker_color=ACCENT, name=_("Spent"),
                          hovertext=[f"{n}: {text.cents(use[p.person_id][0])}"
@@ -78,7 +89,8 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
                              marker=dict(symbol="line-ns-open", size=22, color=MUTED, line=dict(width=3))))
     monthly = report.month is not None
     figure = house_figure(fig, 70 + 30 * len(people), text.lang, xaxis=dict(
-        title=_("euro this month so far") if monthly else _("euro this week"), rangemode="tozero"))
+        title=_("euro this month so far") if monthly else _("euro this week"), rangemode="tozero"),
+        margin=dict(l=text_px(names) + TICK_GAP, b=ROW_OF_TICKS_TITLED))
     rows = tuple((p.name, str(p.gestures), text.cents(use[p.person_id][0]), text.cents(use[p.person_id][1]),
                   text.pct(use[p.person_id][0] / use[p.person_id][1] if use[p.person_id][1] else None))
                  for p in _people(report))
@@ -109,15 +121,15 @@ def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, bands = text.gettext, list(report.by_band)
     names = [text.label("band", g.code) for g in bands]
     heights = [None if not g.stat.n else FEW_BAR_HEIGHT if _few(g.stat) else g.stat.mean for g in bands]
-    fig = go.Figure(go.Bar(
+    fig = blank_figure(go.Bar(
         x=names, y=heights, textposition="outside", cliponaxis=False, hoverinfo="text",
         marker=dict(color=["rgba(0,0,0,0)" if _few(g.stat) else ACCENT for g in bands],
                     line=dict(color=[MUTED if _few(g.stat) else ACCENT for g in bands], width=1.5),
                     pattern=dict(shape=["/" if _few(g.stat) else "" for g in bands], fgcolor=MUTED)),
         text=[_band_label(text, g.stat) for g in bands],
         hovertext=[f"{n}<br>{_band_label(text, g.stat)}" for n, g in zip(names, bands, strict=True)]))
-    figure = house_figure(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1))
-    figure["layout"]["margin"]["l"] = 56  # room for the rotated axis title
+    figure = house_figure(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1),
+                          margin=dict(l=56, b=ROW_OF_TICKS))  # l: room for the rotated axis title
     rows = tuple((n, str(g.stat.n), _band_label(text, g.stat) if _few(g.stat) else text.num(g.stat.mean),
                   text.cents(g.spent_cents)) for n, g in zip(names, bands, strict=True))
     table = Table((_("Cost band"), "n", _("Mean reaction"), _("Spent")), rows)
@@ -135,13 +147,15 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
     z = [[cell[(k, tr)].mean if (k, tr) in cell and not _few(cell[(k, tr)]) else None for tr in triggers]
          for k in kinds]
     labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]
-    fig = go.Figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
+    fig = blank_figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
                                y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
                                hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
                                colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
     figure = house_figure(fig, 110 + 44 * max(len(kinds), 1), text.lang,
                           xaxis=dict(side="top", showgrid=False),
-                          yaxis=dict(showgrid=False, autorange="reversed"))
+                          yaxis=dict(showgrid=False, autorange="reversed"),
+                          margin=dict(l=text_px([text.label("kind", c) for c in kinds]) + TICK_MARK_GAP,
+                                      t=ROW_OF_TICKS_ON_TOP, r=text_px([_("reaction"), "4.5"]) + COLORBAR))
     rows = tuple((text.label("kind", g.parts[0]), text.label("trigger", g.parts[-1]), str(g.stat.n),
                   text.gettext("too few to say") if _few(g.stat) else text.num(g.stat.mean))
                  for g in sorted(groups, key=lambda g: g.parts))
@@ -165,7 +179,7 @@ def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
     _, points = text.gettext, list(report.trend)
     weeks = [f"W{p.week.week:02d}" for p in points]
     # Three stacked panels on one week axis, laid out by hand: plotly's make_subplots costs ~25 ms.
-    fig = go.Figure()
+    fig = blank_figure()
     fig.add_trace(go.Bar(x=weeks, y=[p.gestures for p in points], marker_color=ACCENT_LIGHT, yaxis="y",
                          hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.add_trace(go.Scatter(x=weeks, y=[p.spent_cents / 100 for p in points], mode="lines+markers",
@@ -180,11 +194,14 @@ def trend_chart(report: WeeklyReport, text: Lang) -> Chart:
               (_("Mean reaction"), [0.0, 0.28]))
     titles = [dict(text=title, x=0.5, xref="paper", xanchor="center", y=top, yref="paper", yanchor="bottom",
                    showarrow=False, font=dict(size=14)) for title, (_low, top) in panels]
+    tallest = max(max(p.gestures for p in points), max(p.spent_cents for p in points) // 100)
     figure = house_figure(fig, 420, text.lang, annotations=titles, xaxis=dict(anchor="y3"),
                           yaxis=dict(domain=panels[0][1], rangemode="tozero"),
                           yaxis2=dict(domain=panels[1][1], rangemode="tozero"),
-                          yaxis3=dict(domain=panels[2][1], range=[1, 5.2], dtick=1))
-    figure["layout"]["margin"]["t"] = 28
+                          yaxis3=dict(domain=panels[2][1], range=[1, 5.2], dtick=1),
+                          # a number axis's labels and the three panels' shared week axis sit 4 px further out
+                          margin=dict(l=text_px([f"{math.ceil(tallest * 1.1):,}"]) + TICK_GAP + 4, t=28,
+                                      b=ROW_OF_TICKS + 4))
     rows = tuple((str(p.week), str(p.gestures), text.cents(p.spent_cents), text.num(p.reaction.mean),
                   str(p.reaction.n)) for p in points)
     table = Table((_("Week"), _("Gestures"), _("Spent"), _("Mean reaction"), "n"), rows)
@@ -199,7 +216,7 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
     p0 = report.window_totals.delighted_share or 0.0
     top = max(p.window_reaction.n for p in people) + 2
     ns = list(range(1, top + 1))
-    fig = go.Figure()
+    fig = blank_figure()
     for z, colour, dash in ((Z_998, WARM, "dot"), (Z_95, MUTED, "dash")):
         limits = [funnel_limits(p0, n, z) for n in ns]
         for side in (0, 1):
@@ -217,7 +234,9 @@ def funnel_chart(report: WeeklyReport, text: Lang) -> Chart:
                    for p in people],
         marker=dict(color=ACCENT, size=10)))
     figure = house_figure(fig, 360, text.lang, xaxis=dict(title=_("gestures (n)"), range=[0, top + 0.5]),
-                          yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"))
+                          yaxis=dict(title=_("share delighted"), range=[-0.05, 1.08], tickformat=".0%"),
+                          margin=dict(l=text_px(["100%"]) + TICK_GAP + ROTATED_TITLE,
+                                      b=ROW_OF_TICKS_TITLED))
     rows = tuple(_funnel_row(text, p, p0) for p in people)
     table = Table((_("Person"), "n", _("Delighted"), _("Share"), _("Reading")), rows)
     note = _("The solid line is the team's share, %(share)s over %(weeks)s weeks. A point between the dashed "
@@ -247,7 +266,7 @@ def _funnel_row(text: Lang, p: PersonWeek, p0: float) -> tuple[str, ...]:
 def overview_chart(view: OrgOverview, text: Lang) -> Chart:
     """Gestures per week of every team, one line each, for the organisation overview."""
     _, weeks = text.gettext, [f"W{w.week:02d}" for w in view.weeks]
-    fig = go.Figure()
+    fig = blank_figure()
     for row in view.teams:
         fig.add_trace(go.Scatter(x=weeks, y=[c.gestures for c in row.cells], mode="lines+markers",
                                  name=plain_label(row.name),

@@ -158,3 +158,30 @@ def test_without_javascript_the_prompts_and_every_chart_table_are_there(browser,
     assert page.locator(".chart .main-svg").count() == 0  # nothing drawn, nothing broken
     save_screenshot(page, "report-week45-no-javascript-1280x900")
     context.close()
+
+
+# plotly.js keeps the margins it ended up with in _fullLayout._size: equal to the figure's own margins when
+# automargin found every label inside them, larger when it had to grow them and draw the chart again.
+LAID_OUT = """() => [...document.querySelectorAll('.chart.is-drawn')].map(el => {
+  const given = JSON.parse(document.getElementById(el.dataset.figure).textContent).layout.margin;
+  const box = el.getBoundingClientRect();
+  const labels = [...el.querySelectorAll('.ytick text')].map(t => t.getBoundingClientRect().left);
+  return {id: el.dataset.figure, given, final: el._fullLayout._size, left: box.left,
+          leftmostLabel: Math.min(...labels)};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_chart_is_laid_out_once_its_margins_already_fit_its_labels_and_no_name_is_cut_off(
+        browser, live_server, manager_scene, lang):
+    path = f"/reports/{manager_scene.team.id}?week=2026-W45"
+    context, page = desktop_page(browser, live_server, manager_scene, path, size="1280x900", lang=lang)
+    for chart in CHARTS:
+        page.locator(f"#chart-{chart}").scroll_into_view_if_needed()
+        page.wait_for_selector(f"#chart-{chart} .chart.is-drawn .main-svg", state="attached")
+    charts = page.evaluate(LAID_OUT)
+    context.close()
+    assert len(charts) == len(CHARTS)
+    for chart in charts:
+        assert {side: chart["final"][side] for side in "lrtb"} == chart["given"], chart["id"]
+        assert chart["leftmostLabel"] >= chart["left"], chart["id"]  # the names start inside the chart

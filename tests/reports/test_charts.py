@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from ledger.weeks import IsoWeek
+from reports.chart_style import text_px
 from reports.charts import charts_for, funnel_chart
 from reports.i18n import Lang
 from reports.model import Group, MonthFrame, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
@@ -162,3 +163,27 @@ def test_a_monthly_frame_is_charted_as_the_month_so_far_against_the_monthly_allo
     assert chart.figure["data"][1]["x"] == [100.0, 100.0, 100.0]  # per month, never a weekly share
     assert "November" in chart.note
     assert chart.figure["layout"]["xaxis"]["title"]["text"] == "euro this month so far"
+
+
+def test_the_names_get_a_left_margin_as_wide_as_the_longest_name_and_their_axis_keeps_growing_it():
+    short = charts_for(sample_report())[0].figure["layout"]
+    long_name = person(5, "Wilhelmina van den Broek-Oosterhuis", 100, 1, 6, 1)
+    long = charts_for(sample_report(people=(*sample_report().people, long_name)))[0].figure["layout"]
+    assert long["margin"]["l"] >= text_px(["Wilhelmina van den Broek-Oosterhuis"]) > short["margin"]["l"]
+    # the chart sets only its x axis; the names' axis still may push the margin (plotly's automargin)
+    assert short["yaxis"]["automargin"] is True and short["xaxis"]["automargin"] is True
+
+
+def test_every_chart_gives_margins_for_each_side_its_labels_need():
+    for chart in charts_for(sample_report()):
+        margin = chart.figure["layout"]["margin"]
+        assert set(margin) == {"l", "r", "t", "b"} and all(v >= 8 for v in margin.values()), chart.id
+    heat = by_id(charts_for(sample_report()))["kind-trigger"].figure["layout"]["margin"]
+    assert heat["t"] > 8 and heat["r"] > 16  # trigger names on top, the colour bar on the right
+
+
+def test_text_width_grows_with_the_text_and_counts_unknown_characters_generously():
+    assert text_px([]) == 1
+    assert text_px(["iii"]) < text_px(["nnn"]) < text_px(["mmm"])
+    assert text_px(["Anouk", "Wilhelmina"]) == text_px(["Wilhelmina"])
+    assert text_px(["字字字"]) >= 3 * 13  # a full em each: too wide leaves space, too narrow a second layout

@@ -63,6 +63,22 @@ def test_the_page_carries_chart_data_as_json_not_as_inline_script(client, scene)
     assert policy["script-src"] == "'self'"
 
 
+def test_the_report_page_carries_its_styles_and_asks_again_for_no_script_it_has_seen_before(client, scene):
+    # A stylesheet fetched beside the page holds up its first paint; under /static it is asked for on every
+    # visit. The print view (no inline styles allowed there) links them under fingerprinted URLs.
+    sign_in(client, scene.manager)
+    for path, inline in ((f"/reports/{scene.team.id}", True), (f"/reports/{scene.team.id}/print", False)):
+        html = client.get(path, query_string={"week": str(WEEK)}, headers=EN).get_data(as_text=True)
+        urls = re.findall(r'<(?:link rel="(?:stylesheet|preload)"[^>]*|script) (?:href|src)="([^"]+)"', html)
+        assert ("<style>" in html and ".headline {" in html) is inline
+        assert ('rel="stylesheet"' in html) is not inline
+        assert len(urls) >= 3 and all("/reports/assets/" in url and "?v=" in url for url in urls), urls
+        for url in urls:
+            answer = client.get(url, headers={"Accept-Encoding": "gzip"})
+            assert answer.status_code == 200 and "immutable" in answer.headers["Cache-Control"], url
+    assert any("/vendor/plotly-" in url for url in urls) is False  # print: tables, no plotly
+
+
 def test_a_manager_of_several_teams_can_switch_team_and_keeps_the_week(client, session, scene):
     other = make_team(session, "Shop floor")
     from ledger.models import Membership

@@ -1,4 +1,5 @@
-"""The report pages' assets (plotly.js, report.js, report.css): fingerprinted URLs, gzip, cached a year.
+"""The report pages' assets (plotly.js, report.js, report.css and the shell's app.css and tablet.js):
+fingerprinted URLs, gzip, cached a year.
 
 Only report pages load these, so the tablet's logging page never carries the chart library. Each URL
 holds a hash of the file's content, so a new release gets a new URL and browsers may keep the old one
@@ -11,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Response, abort, current_app, request, url_for
+from markupsafe import Markup
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-PLOTLY = "vendor/plotly-cartesian-4.1.1.min.js"
-ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css"}
+PLOTLY = "vendor/plotly-report-4.1.1.min.js"  # scatter, bar, heatmap: tools/plotly-bundle
+ASSETS = {PLOTLY: "text/javascript", "report.js": "text/javascript", "report.css": "text/css",
+          "app.css": "text/css", "tablet.js": "text/javascript"}  # the last two: the shell, on report pages
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
@@ -55,6 +58,12 @@ class _AssetResponse(Response):
 def asset_url(name: str) -> str:
     """The fingerprinted URL of a report asset (for templates)."""
     return url_for("reports.asset", name=name, v=_asset(name).digest)
+
+
+def inline_css(*names: str) -> Markup:
+    """The stylesheets' text, for a <style> element (our own files; "</" escaped as CSS reads it alike)."""
+    text = "\n".join(_asset(name).raw.decode() for name in names).replace("</", "<\\/")
+    return Markup(text)  # noqa: S704 - our own stylesheets from the package, not user input
 
 
 def serve(name: str):

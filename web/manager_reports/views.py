@@ -77,7 +77,8 @@ def format_date_local(moment: datetime, tz: str) -> str:
 
 @bp.context_processor
 def _template_helpers():
-    return {"report_asset": reports_assets.asset_url, "PLOTLY": reports_assets.PLOTLY,
+    return {"report_asset": reports_assets.asset_url, "inline_css": reports_assets.inline_css,
+            "PLOTLY": reports_assets.PLOTLY,
             "prompt_anchor": anchor_for, "L": labels}
 
 

@@ -67,8 +67,10 @@
     var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-figure]"));
     if (charts.length) {
       drawWhenSeen(charts);
-      // Fetch the library once the page has loaded, so charts further down are ready when reached.
-      window.addEventListener("load", function () { setTimeout(loadPlotly, 0); });
+      // Run the library (fetched beside the page by the preload) right after the first paint with the
+      // prompts, not at "load": the prompts are on screen by then, and charts further down are ready
+      // sooner when reached. A frame callback runs before that paint, the timeout after it.
+      requestAnimationFrame(function () { setTimeout(loadPlotly, 0); });
     }
     autoSubmit();
     document.querySelectorAll("[data-print]").forEach(function (b) {
