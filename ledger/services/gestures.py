@@ -140,14 +140,12 @@ def stored_gesture(*, session: Session, gesture_id: uuid.UUID) -> Gesture | None
 
 def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id: int, data: GestureInput,
                 gesture_id: uuid.UUID | None = None, now: datetime | None = None, commit: bool = True,
-                stored: Gesture | None | _LookUp = LOOK_UP, team=None, known_member: bool = False,
-                team_locked: bool = False) -> Logged:
+                stored: Gesture | None | _LookUp = LOOK_UP, team=None, known_member: bool = False) -> Logged:
     """Validate, redact, check the mandate and store one gesture; idempotent on `gesture_id`.
 
     A caller that already looked `gesture_id` up (stored_gesture) passes what it found as `stored`, one
     that read the team (team_row, in this transaction) passes it as `team`, and one that read the giver
-    as an active member of the team in this transaction, logging for themself, says `known_member`; one
-    that holds the team's chain lock (chain.lock_team, or read the team FOR NO KEY UPDATE): `team_locked`."""
+    as an active member of the team in this transaction, logging for themself, says `known_member`."""
     now = now or utcnow()
     team = team if team is not None and team.id == team_id else team_row(session=session, team_id=team_id)
     if team is None:
@@ -171,18 +169,17 @@ def log_gesture(*, session: Session, team_id: int, person_id: int, logged_by_id:
                   team_id=team_id, person_id=person_id, logged_by_id=logged_by_id, logged_at=now,
                   mandate_id=mandate_id, mandate_check=code, redacted=";".join(removed), change_reason="",
                   **content)
-    return _store(session, values, data, removed, commit=commit, locked=team_locked)
+    return _store(session, values, data, removed, commit=commit)
 
 
 def _store(session: Session, values: dict, data: GestureInput, removed: tuple[str, ...], *,
-           commit: bool, locked: bool = False) -> Logged:
+           commit: bool) -> Logged:
     """Insert the new row, or answer as a replay when another request stored the same id first."""
     try:
         conn = session.connection()
         # One append to a team's chain at a time: PostgreSQL locks the team row; on SQLite the audit row
         # (the first write) takes the write lock. So the head read next is the newest.
-        if not locked:
-            chain.lock_team(conn, values["team_id"])
+        chain.lock_team(conn, values["team_id"])
         conn.execute(_AUDIT, _log_event(values))
         seq, prev = chain.head(conn, values["team_id"])
         values.update(chain.seal(values, team_seq=seq, prev_hash=prev))

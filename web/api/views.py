@@ -106,8 +106,7 @@ def deliver(body: dict, *, device: str, tablet_only: bool = False) -> Logged:
         raise ValidationFailed(errors)  # web/errors.py answers 422, field by field; so do the ledger's errors
     return log_gesture(session=session, team_id=delivery.team.id, person_id=sender.person_id,
                        logged_by_id=sender.person_id, data=data, gesture_id=gesture_id, now=now,
-                       stored=stored, team=delivery.team, known_member=delivery.member,
-                       team_locked=delivery.team_locked)
+                       stored=stored, team=delivery.team, known_member=delivery.member)
 
 
 def answer(logged: Logged, thanks_url: str) -> dict:
