@@ -35,6 +35,11 @@ def _policy(directives: dict) -> str:
 _CSP_HEADER = _policy(CSP)  # the usual policy, joined once
 
 
+def relax_csp(**directives: str) -> None:
+    """Widen the Content-Security-Policy for this response only, e.g. relax_csp(style_src="'self' x")."""
+    g.setdefault("csp", {}).update({k.replace("_", "-"): v for k, v in directives.items()})
+
+
 # The headers every answer carries (the policy aside); web/api/lane.py sends them without a Flask response.
 FIXED = (
     ("X-Content-Type-Options", "nosniff"),
@@ -54,7 +59,7 @@ def security_headers(*, secure: bool, private: bool) -> list[tuple[str, str]]:
 
 
 def _security_headers(response):
-    relaxed = g.get("csp")  # set by web.security.relax_csp for one response
+    relaxed = g.get("csp")  # set by relax_csp for one response
     response.headers["Content-Security-Policy"] = _policy({**CSP, **relaxed}) if relaxed else _CSP_HEADER
     response.headers.update(FIXED)
     if request.is_secure:

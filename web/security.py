@@ -239,16 +239,14 @@ def _idle_seconds() -> int:
     return int(current_app.config.get("IDLE_SECONDS", PASSWORD_IDLE_TIMEOUT.total_seconds()))
 
 
-# Sends from the tablet's outbox queue: not someone at the tablet, so they neither keep a sign-in alive
-# nor end it (web/api/lane.py answers most of them without this check at all).
-QUEUED_ENDPOINTS = frozenset({"api.post_gesture", "api.v1.send_outbox_gesture"})
+# Static files, and sends from the tablet's outbox queue: not someone at the tablet, so they neither keep
+# a sign-in alive nor end it (web/api/lane.py answers most sends without this check at all).
+UNCHECKED_ENDPOINTS = frozenset({"static", "api.post_gesture", "api.v1.send_outbox_gesture"})
 
 
 def _check_session() -> None:
     """Every request: a sign-in idle too long, or a PIN session away from its tablet, ends here."""
-    if request.endpoint == "static" or request.endpoint in QUEUED_ENDPOINTS:
-        return
-    if not current_user.is_authenticated:
+    if request.endpoint in UNCHECKED_ENDPOINTS or not current_user.is_authenticated:
         return
     idle = time.time() - session.get("seen_at", time.time())
     # A facilitator's sign-in lasts while their learning session is open (web/sessions/facilitate.py).
@@ -296,13 +294,6 @@ def require_recent_auth(view):
             return to_sign_in()
         return recent_auth_redirect() or view(*args, **kwargs)
     return wrapped
-
-
-# --- the content security policy -----------------------------------------------------------------
-
-def relax_csp(**directives: str) -> None:
-    """Widen the Content-Security-Policy for this response only, e.g. relax_csp(style_src="'self' x")."""
-    g.setdefault("csp", {}).update({k.replace("_", "-"): v for k, v in directives.items()})
 
 
 def init_app(app: Flask) -> None:

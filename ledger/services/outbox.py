@@ -19,7 +19,7 @@ from sqlmodel import Session
 from ledger.credentials import token_hash
 from ledger.models import Gesture, Membership, Person, Signin, Tablet, Team
 from ledger.services.signins import may_send
-from ledger.services.tablets import SEEN_EVERY
+from ledger.services.tablets import seen_is_due
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def open_delivery(*, session: Session, sender: Sender, device_token: str, gestur
 
     None covers every refusal (unknown or revoked tablet, another team's tablet, an ended sign-in, an
     inactive person, an older session version); the caller answers it the same way, without saying which.
-    A tablet's "last seen" is written here as on any of its requests, at most every SEEN_EVERY."""
+    A tablet's "last seen" is written here as on any of its requests (tablets.seen_is_due)."""
     params = {"team_id": sender.team_id, "person_id": sender.person_id, "signin_id": sender.signin_id,
               "tablet_id": sender.tablet_id, "device": token_hash(device_token), "gesture_id": gesture_id}
     row = session.connection().execute(_READ, params).first()
@@ -77,6 +77,6 @@ def open_delivery(*, session: Session, sender: Sender, device_token: str, gestur
         return None
     if not may_send(started_at=row.started_at, ended_at=row.ended_at, end_reason=row.end_reason, now=now):
         return None
-    if row.tablet_seen_at is None or now - row.tablet_seen_at >= SEEN_EVERY:
+    if seen_is_due(row.tablet_seen_at, now):
         session.connection().execute(_SEEN, {"tablet_id": sender.tablet_id, "now": now})
     return Delivery(team=row, stored=bool(row.stored), member=bool(row.member))

@@ -70,10 +70,15 @@ def tablet_for_token(*, session: Session, token: str) -> Tablet | None:
     return tablet
 
 
+def seen_is_due(last_seen_at: datetime | None, now: datetime) -> bool:
+    """Whether a tablet's "last seen" should be written now: at most every SEEN_EVERY, not per request."""
+    return last_seen_at is None or now - last_seen_at >= SEEN_EVERY
+
+
 def _seen(session: Session, tablet: Tablet) -> None:
-    # "Last seen" for the tablets page; written at most every few minutes, not on every request.
+    # "Last seen" for the tablets page.
     now = utcnow()
-    if tablet.last_seen_at is None or now - tablet.last_seen_at >= SEEN_EVERY:
+    if seen_is_due(tablet.last_seen_at, now):
         tablet.last_seen_at = now
         session.add(tablet)
         try:

@@ -154,7 +154,7 @@ def test_outside_debug_the_session_cookie_is_secure_and_a_secret_is_required():
 
 
 def test_a_view_can_widen_the_policy_for_its_own_response_only(app, client):
-    from web.security import relax_csp
+    from web.headers import relax_csp
 
     @app.get("/_test/relaxed")
     def relaxed():

@@ -32,6 +32,7 @@ from reports.prompts import KINDS
 from web import labels
 from web.converters import bounded_id
 from web.db import get_session
+from web.headers import relax_csp
 from web.labels import field_message
 from web.manager_reports import assets as reports_assets
 from web.manager_reports.page import chart_text, export_report, page_context
@@ -39,7 +40,6 @@ from web.security import (
     can_see_team,
     current_person,
     recent_auth_redirect,
-    relax_csp,
     role_required,
     visible_teams,
 )
