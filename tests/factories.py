@@ -56,3 +56,23 @@ def make_gesture(session: Session, team: Team, person: Person, *, logged_by: Per
                          logged_by_id=(logged_by or person).id, data=gesture_input(**overrides),
                          gesture_id=gesture_id, now=now)
     return logged.gesture
+
+
+def errors_at_once(work, arguments: list[tuple]) -> list[Exception]:
+    """Run `work(*args)` for every args in its own thread, all at once; the exceptions they raised."""
+    import threading
+
+    errors: list[Exception] = []
+
+    def guarded(*args):
+        try:
+            work(*args)
+        except Exception as exc:  # noqa: BLE001 - the caller's assertion shows it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=args) for args in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

@@ -3,7 +3,6 @@ outside erasure and retention, every gesture row is chained to the previous one 
 `gesture-ledger verify` finds the first broken link — also when someone drops a trigger and edits a row.
 """
 
-import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +19,7 @@ from ledger.permissions import Actor
 from ledger.services import privacy
 from ledger.services.corrections import correct_gesture, void_gesture
 from tests.dbs import fresh_database
-from tests.factories import gesture_input, make_gesture, make_mandate, make_person, make_team
+from tests.factories import errors_at_once, gesture_input, make_gesture, make_mandate, make_person, make_team
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -120,22 +119,13 @@ def test_a_name_replaced_by_erasure_in_a_colleagues_story_keeps_the_chain(engine
 def test_two_gestures_of_one_team_logged_at_once_do_not_fork_the_chain(engine, session):
     team = make_team(session)
     people = [make_person(session, team, name=f"Person {i}") for i in range(6)]
-    errors = []
 
     def log_three(person):
-        try:
-            with Session(engine, expire_on_commit=False) as own:
-                for _ in range(3):
-                    make_gesture(own, team, person)
-        except Exception as exc:  # noqa: BLE001 - the assertion below shows it
-            errors.append(exc)
+        with Session(engine, expire_on_commit=False) as own:
+            for _ in range(3):
+                make_gesture(own, team, person)
 
-    threads = [threading.Thread(target=log_three, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert errors_at_once(log_three, [(p,) for p in people]) == []
     with engine.connect() as conn:
         verdict = verify(conn)
     assert verdict.intact, verdict.broken

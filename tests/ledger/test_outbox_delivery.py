@@ -1,7 +1,6 @@
 """Delivering from a tablet's outbox (ledger/services/outbox.py): one read says who may send, and logging
 after it keeps the team's hash chain whole when many tablets send at once."""
 
-import threading
 import uuid
 
 import pytest
@@ -14,7 +13,7 @@ from ledger.services.outbox import Sender, open_delivery
 from ledger.services.signins import end_everywhere, end_signin, start_signin
 from ledger.services.tablets import register_tablet, revoke_tablet
 from ledger.types import utcnow
-from tests.factories import gesture_input, make_mandate, make_person, make_team
+from tests.factories import errors_at_once, gesture_input, make_mandate, make_person, make_team
 
 
 def _signed_in(session: Session, team, person: Person) -> tuple[Sender, str]:
@@ -41,21 +40,12 @@ def test_many_tablets_sending_at_once_do_not_fork_the_teams_chain(engine, sessio
     team = make_team(session)
     make_mandate(session, team)
     senders = [_signed_in(session, team, make_person(session, team, name=f"Person {i}")) for i in range(6)]
-    errors = []
 
     def send_three(sender, device):
-        try:
-            for _ in range(3):
-                _deliver(engine, sender, device)
-        except Exception as exc:  # noqa: BLE001 - the assertion below shows it
-            errors.append(exc)
+        for _ in range(3):
+            _deliver(engine, sender, device)
 
-    threads = [threading.Thread(target=send_three, args=pair) for pair in senders]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert errors_at_once(send_three, senders) == []
     with engine.connect() as conn:
         verdict = verify(conn)
     assert verdict.intact, verdict.broken

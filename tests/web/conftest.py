@@ -5,6 +5,20 @@ import sqlite3
 import pytest
 from sqlalchemy import event, make_url
 
+from tests.factories import make_mandate, make_team
+from tests.web.signin import enrol, make_staff, sign_in_with_pin
+
+
+@pytest.fixture
+def desk(session, client):
+    """Anouk signed in with her PIN on the front desk's tablet (whose cookie the client carries)."""
+    team = make_team(session, "Front desk")
+    make_mandate(session, team, cap=2500)
+    anouk = make_staff(session, team, "Anouk")
+    tablet = enrol(client, session, team)
+    sign_in_with_pin(client, anouk, tablet)
+    return team, anouk, tablet
+
 
 @pytest.fixture
 def write_lock(app, db_url):

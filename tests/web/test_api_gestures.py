@@ -12,20 +12,10 @@ from sqlmodel import select
 
 from ledger.models import Gesture
 from ledger.services.signins import end_everywhere
-from tests.factories import make_mandate, make_team
-from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
+from tests.factories import make_team
+from tests.web.signin import enrol, make_manager, sign_in_with_password, sign_in_with_pin
 from web.security import TABLET_COOKIE
 from web.send_tokens import DEFAULT_TOKEN_MAX_AGE, _serializer
-
-
-@pytest.fixture
-def desk(session, client):
-    team = make_team(session, "Front desk")
-    make_mandate(session, team, cap=2500)
-    anouk = make_staff(session, team, "Anouk")
-    tablet = enrol(client, session, team)
-    sign_in_with_pin(client, anouk, tablet)
-    return team, anouk, tablet
 
 
 def form_token(client) -> str:

@@ -7,23 +7,13 @@ import pytest
 from sqlmodel import select
 
 from ledger.models import Gesture
-from tests.factories import make_mandate, make_team
+from tests.factories import make_team
 from tests.web.api_v1 import auth, form_token, make_ledger, outbox_body, token_for
-from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
+from tests.web.signin import enrol, make_manager, sign_in_with_password
 from web.api.v1.schemas import OutboxGesture
 from web.security import TABLET_COOKIE
 
 URL = "/api/v1/outbox/gestures"
-
-
-@pytest.fixture
-def desk(session, client):
-    team = make_team(session, "Front desk")
-    make_mandate(session, team, cap=2500)
-    anouk = make_staff(session, team, "Anouk")
-    tablet = enrol(client, session, team)
-    sign_in_with_pin(client, anouk, tablet)
-    return team, anouk, tablet
 
 
 def rows(session):

@@ -16,13 +16,10 @@ from werkzeug.wrappers import Request
 
 from ledger.models import Gesture
 from ledger.weeks import IsoWeek
-from tests.factories import make_mandate, make_team
+from tests.factories import make_team
 from tests.web.signin import (
-    enrol,
     make_manager,
-    make_staff,
     sign_in_with_password,
-    sign_in_with_pin,
     use_cheap_hashing,
 )
 from tests.web.test_api_gestures import form_token, gesture
@@ -30,16 +27,6 @@ from tests.web.test_api_gestures import form_token, gesture
 EN = {"Accept-Language": "en"}
 HUGE = "9223372036854775808"  # 2^63: one more than either database can hold
 HUGER = "99999999999999999999999"
-
-
-@pytest.fixture
-def desk(session, client):
-    team = make_team(session, "Front desk")
-    make_mandate(session, team, cap=2500)
-    anouk = make_staff(session, team, "Anouk")
-    tablet = enrol(client, session, team)
-    sign_in_with_pin(client, anouk, tablet)
-    return team, anouk, tablet
 
 
 @pytest.fixture

@@ -8,21 +8,10 @@ import pytest
 from sqlmodel import select
 
 from ledger.models import Membership
-from tests.factories import make_mandate, make_team
-from tests.web.signin import enrol, make_staff, sign_in_with_pin
 from tests.web.test_api_gestures import form_token, gesture, rows
 from tests.web.test_hostile_errors import post_chunked
 from web.api.lane import OutboxLane
 from web.security import TABLET_COOKIE
-
-
-@pytest.fixture
-def desk(session, client):
-    """Anouk signed in with her PIN on the front desk's tablet (whose cookie the client carries)."""
-    team = make_team(session, "Front desk")
-    make_mandate(session, team, cap=2500)
-    sign_in_with_pin(client, make_staff(session, team, "Anouk"), enrol(client, session, team))
-
 
 # Both outbox endpoints (the old one stays for cached pages) and their views.
 OUTBOXES = {"/api/v1/outbox/gestures": "api.v1.send_outbox_gesture", "/api/gestures": "api.post_gesture"}
