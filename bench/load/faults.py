@@ -18,15 +18,37 @@ CLI = Path(sys.executable).parent / "gesture-ledger"
 FULL_DISK_CONFIG = Path(__file__).with_name("full_disk_conf.py")
 
 
-def kill_worker(server: Server) -> int:
-    """`kill -9` one gunicorn worker, the oldest (a fresh one may still be booting, with nothing in
-    flight): its request in flight dies with it; the master forks a new one. Returns the PID killed."""
+def kill_worker(server: Server, within: float = 3.0) -> int:
+    """`kill -9` a gunicorn worker that is serving a request, so the kill strikes a request in flight; the
+    master forks a new one. A sync worker between requests holds only the listening socket it shares with
+    the master (and its database connections, which outlive requests); one serving a request also holds the
+    connection it accepted, a socket it did not hold a moment ago. Killing an idle worker would prove
+    nothing, so this waits up to `within` seconds for a busy one, then takes the oldest. Returns the PID."""
+    shared = _socket_inodes(server.pid)  # the listening socket
+    before = {pid: _socket_inodes(pid) for pid in server.worker_pids()}  # + database connections
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        for pid, held in before.items():
+            if _socket_inodes(pid) - held - shared:
+                os.kill(pid, signal.SIGKILL)
+                return pid
     workers = server.worker_pids()
     if not workers:
         raise RuntimeError(f"gunicorn {server.pid} has no workers to kill")
     oldest = min(workers, key=_start_ticks)
     os.kill(oldest, signal.SIGKILL)
     return oldest
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            if (target := os.readlink(fd)).startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        pass  # ended, or a descriptor closed while we looked
+    return inodes
 
 
 def _start_ticks(pid: int) -> int:

@@ -52,7 +52,7 @@ def worker_kills(stage: Stage, server: Server, seconds: float, kills: int = 2) -
         for i in range(kills):
             run.wait_until(seconds * (i + 1) / (kills + 1))
             pid = faults.kill_worker(server)
-            notes.append(f"kill -9 of worker {pid} at {time.monotonic() - run.started:.1f} s")
+            notes.append(f"kill -9 of worker {pid} at {time.monotonic() - run.started:.2f} s")
     return _run(stage, server, f"kill -9 of a worker ×{kills}", seconds, fault)
 
 
