@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from bench.log_post import baseline, fixture
+from bench.log_post import baseline, ceiling, fixture
 from web import create_app
 
 BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
@@ -77,6 +77,10 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
         f"POST {fixture.OUTBOX} {log_ms:.2f} ms, "
         f"bare baseline {bare_ms:.2f} ms per request ({bare_ms / log_ms:.0%}).")
     _statements(app, post, log)
+    limit = ceiling.measure(engine=app.extensions["engine"], db_path=str(db), base_db_path=str(base_db),
+                            post=post, bare_request_ms=bare_ms, note=note, cpu_ms=_cpu_ms)
+    for line in ceiling.describe(limit, log_ms):
+        log(line)
     _hot_spots(post, log, runs=100)
 
 
