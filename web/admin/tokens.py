@@ -21,7 +21,7 @@ from web.forms import ActionForm
 from web.security import recent_auth_redirect
 
 
-def require_recent_auth(view):
+def admin_with_fresh_sign_in(view):
     """Admins only, then a fresh sign-in (web.security's one mechanism), as for role changes."""
     @wraps(view)
     def wrapped(*args, **kwargs):
@@ -61,7 +61,7 @@ def _page(form: TokenForm, *, secret: str | None = None, status: int = 200):
 
 @bp.route("/tokens", methods=["GET", "POST"])
 @managers_area
-@require_recent_auth
+@admin_with_fresh_sign_in
 def tokens():
     who = require_admin()
     form = _form()
@@ -81,7 +81,7 @@ def tokens():
 
 @bp.post("/tokens/<id:token_id>/revoke")
 @managers_area
-@require_recent_auth
+@admin_with_fresh_sign_in
 def revoke_token(token_id: int):
     who = require_admin()
     if not ActionForm().validate_on_submit():
