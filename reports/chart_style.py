@@ -109,6 +109,21 @@ def text_px(texts) -> int:
     return math.ceil(widest * FONT_PX / 100) + 1
 
 
+def wrap_px(text: str, width: int) -> str:
+    """`text` broken at its spaces into lines (plotly's <br>) no wider than `width` pixels where words allow.
+
+    plotly.js shrinks a text that is wider than its shape (a bar's outside text, a heatmap's cells) until
+    it fits, so one long phrase (Dutch words are long) turns tiny; broken into lines it keeps the chart font.
+    """
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_px([f"{lines[-1]} {word}"]) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def plain_label(name: str) -> str:
     """A name as plotly shows it: its pseudo-HTML (<b>, <a href>…) escaped, so a name is only text."""
     return html.escape(name, quote=False)

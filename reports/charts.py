@@ -32,6 +32,7 @@ from reports.chart_style import (
     house_figure,
     plain_label,
     text_px,
+    wrap_px,
 )
 from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
@@ -40,6 +41,9 @@ from reports.stats import Z_95, Z_998, funnel_limits
 
 MIN_GROUP_N = 5  # a group with fewer gestures is drawn as "too few to say", never as a real bar
 FEW_BAR_HEIGHT = 1.25  # such a group's hollow stub on the 1–5 axis: visibly lower than any real mean
+# The widest a bar's text may be before plotly.js shrinks it to the bar's width: a cost band's bar is 126 px
+# wide at the narrowest size the report is read at (768 px tablet: 630 px of plot, 4 bands, bargap 0.2).
+BAR_TEXT_PX = 116
 
 
 def charts_for(report: WeeklyReport, text: Lang | None = None) -> list[Chart]:
@@ -116,6 +120,13 @@ def _band_label(text: Lang, stat: Stat) -> str:
     return f"{text.num(stat.mean)} · n={stat.n}"
 
 
+def _band_text(text: Lang, stat: Stat) -> str:
+    """The label over a bar: a thin band's words in lines that fit the bar, so plotly keeps their size."""
+    if _few(stat):
+        return f"{wrap_px(text.gettext('too few to say'), BAR_TEXT_PX)}<br>n={stat.n}"
+    return _band_label(text, stat)
+
+
 def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Mean reaction per cost band over the window with its n; a thin band is drawn hollow and low."""
     _, bands = text.gettext, list(report.by_band)
@@ -126,7 +137,7 @@ def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
         marker=dict(color=["rgba(0,0,0,0)" if _few(g.stat) else ACCENT for g in bands],
                     line=dict(color=[MUTED if _few(g.stat) else ACCENT for g in bands], width=1.5),
                     pattern=dict(shape=["/" if _few(g.stat) else "" for g in bands], fgcolor=MUTED)),
-        text=[_band_label(text, g.stat) for g in bands],
+        text=[_band_text(text, g.stat) for g in bands],
         hovertext=[f"{n}<br>{_band_label(text, g.stat)}" for n, g in zip(names, bands, strict=True)]))
     figure = house_figure(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1),
                           margin=dict(l=56, b=ROW_OF_TICKS))  # l: room for the rotated axis title
@@ -146,11 +157,12 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
     cell = {g.parts: g.stat for g in groups}
     z = [[cell[(k, tr)].mean if (k, tr) in cell and not _few(cell[(k, tr)]) else None for tr in triggers]
          for k in kinds]
-    labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]
+    labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]  # on hover, in words
     fig = blank_figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
-                               y=[text.label("kind", c) for c in kinds], text=labels, texttemplate="%{text}",
-                               hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5, xgap=2, ygap=2,
-                               colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
+                               y=[text.label("kind", c) for c in kinds], texttemplate="%{text}",
+                               text=[[_heat_text(text, cell.get((k, tr))) for tr in triggers] for k in kinds],
+                               hovertext=labels, hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5,
+                               xgap=2, ygap=2, colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
     figure = house_figure(fig, 110 + 44 * max(len(kinds), 1), text.lang,
                           xaxis=dict(side="top", showgrid=False),
                           yaxis=dict(showgrid=False, autorange="reversed"),
@@ -164,6 +176,12 @@ def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
              "%(min)s gestures stay uncoloured: too few to say.") % {"weeks": report.window_weeks,
                                                                        "min": MIN_GROUP_N}
     return Chart("kind-trigger", _("Reaction by kind and trigger"), note, figure, table)
+
+
+def _heat_text(text: Lang, stat: Stat | None) -> str:
+    """A cell's own text, numbers only: plotly.js sizes every cell's text to fit the longest line of any
+    cell in the narrowest cell, so one phrase in one thin cell shrank them all (2–9 px in Dutch)."""
+    return "" if stat is None else f"n={stat.n}" if _few(stat) else f"{text.num(stat.mean)}<br>n={stat.n}"
 
 
 def _heat_label(text: Lang, stat: Stat | None) -> str:

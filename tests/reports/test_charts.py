@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from ledger.weeks import IsoWeek
-from reports.chart_style import text_px
-from reports.charts import charts_for, funnel_chart
+from reports.chart_style import text_px, wrap_px
+from reports.charts import BAR_TEXT_PX, charts_for, funnel_chart
 from reports.i18n import Lang
 from reports.model import Group, MonthFrame, PersonWeek, Stat, Totals, WeeklyReport, WeekPoint
 
@@ -78,8 +78,9 @@ def test_spending_over_the_allowance_is_not_painted_red():
 
 def test_every_cost_band_shows_its_plain_mean_and_n_and_thin_bands_say_too_few_to_say():
     chart = by_id(charts_for(sample_report()))["reaction-by-band"]
-    assert chart.figure["data"][0]["text"] == ["3.9 · n=12", "too few to say · n=3", "n=0",
-                                               "too few to say · n=2"]
+    assert chart.figure["data"][0]["text"] == ["3.9 · n=12", "too few to say<br>n=3", "n=0",
+                                               "too few to say<br>n=2"]
+    assert chart.figure["data"][0]["hovertext"][1] == "Up to €5<br>too few to say · n=3"
     assert [r[:2] for r in chart.table.rows] == [("Free", "12"), ("Up to €5", "3"), ("€5–€15", "0"),
                                                   ("Over €15", "2")]
 
@@ -88,8 +89,30 @@ def test_the_heatmap_labels_each_cell_with_its_n_and_leaves_empty_pairs_blank():
     heat = by_id(charts_for(sample_report()))["kind-trigger"].figure["data"][0]
     assert heat["type"] == "heatmap"
     assert heat["y"] == ["Extra time", "Treat"] and heat["x"] == ["Complaint or problem", "Waiting or delay"]
-    assert heat["text"] == [["n=2<br>too few to say", ""], ["", "4.4<br>n=7"]]
+    assert heat["text"] == [["n=2", ""], ["", "4.4<br>n=7"]]  # words stay out of cells: see the next test
+    assert heat["hovertext"] == [["n=2<br>too few to say", ""], ["", "4.4<br>n=7"]]
     assert heat["z"] == [[None, None], [None, 4.4]]  # plain means; a thin pair stays uncoloured
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_heatmap_cells_hold_only_short_numbers_in_every_language_so_plotly_need_not_shrink_them(lang):
+    # plotly.js sizes all cells' text by the longest line of any cell: one phrase made them all tiny
+    heat = by_id(charts_for(sample_report(lang=lang)))["kind-trigger"].figure["data"][0]
+    lines = [line for row in heat["text"] for cell in row for line in cell.split("<br>")]
+    assert max(len(line) for line in lines) <= 5
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_thin_bands_words_are_broken_into_lines_that_fit_its_bar_at_the_narrowest_width(lang):
+    bar = by_id(charts_for(sample_report(lang=lang)))["reaction-by-band"].figure["data"][0]
+    for label in bar["text"]:
+        assert text_px(label.split("<br>")) <= BAR_TEXT_PX, label  # wider, plotly.js would shrink it
+
+
+def test_wrapping_breaks_at_spaces_only_where_a_line_would_grow_too_wide():
+    assert wrap_px("te weinig om iets te zeggen", 116) == "te weinig om iets<br>te zeggen"
+    assert wrap_px("short", 10) == "short"  # one word longer than the width stays whole
+    assert wrap_px("a b", 1000) == "a b"
 
 
 def test_the_trend_covers_twelve_weeks_with_a_gap_where_a_week_had_no_reactions():
@@ -135,7 +158,7 @@ def test_a_single_gesture_is_drawn_hollow_and_lower_than_any_real_bar_never_like
     bar = by_id(charts_for(sample_report(by_band=bands)))["reaction-by-band"].figure["data"][0]
     assert bar["y"][1] < bar["y"][0] and bar["y"][1] < 1.5  # one 5/5 is not a tall bar
     assert bar["marker"]["color"][1] == "rgba(0,0,0,0)" and bar["marker"]["color"][0] != "rgba(0,0,0,0)"
-    assert bar["text"] == ["3.2 · n=52", "too few to say · n=1"]
+    assert bar["text"] == ["3.2 · n=52", "too few to say<br>n=1"]
 
 
 def test_charts_show_plain_means_never_the_shrunk_ones():
