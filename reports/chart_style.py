@@ -11,12 +11,14 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from reports.i18n import Lang
+from reports.model import Stat
 
 ACCENT = "#1d6b5f"
 ACCENT_LIGHT = "#9cc9bf"
 MUTED = "#5b6770"
 WARM = "#b7791f"  # amber, for the outer funnel limit only: calm, not alarming
 GRID = "#e4e1da"
+CLEAR = "rgba(0,0,0,0)"  # a shape drawn but not filled: a thin group's bar or heatmap cell
 HEAT_SCALE = [[0.0, "#f4f1ea"], [0.5, "#9cc9bf"], [1.0, "#1d6b5f"]]
 FONT_PX = 13
 # Margins that already fit the labels: plotly.js's automargin (kept on, so a label that does not fit still
@@ -29,6 +31,7 @@ ROW_OF_TICKS_TITLED = 41  # the same with an axis title under it
 ROW_OF_TICKS_ON_TOP = 31
 COLORBAR = 55  # a colour bar beside its title's width
 ROTATED_TITLE = 16  # a y-axis title turned upright, beside its tick labels
+MIN_GROUP_N = 5  # a group with fewer gestures is drawn as "too few to say", never as a real bar or colour
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,11 @@ def wrap_px(text: str, width: int) -> str:
         else:
             lines.append(word)
     return "<br>".join(lines)
+
+
+def few(stat: Stat) -> bool:
+    """A group with gestures, but too few to draw its mean: every chart shows only its n."""
+    return 0 < stat.n < MIN_GROUP_N
 
 
 def plain_label(name: str) -> str:

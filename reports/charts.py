@@ -15,31 +15,30 @@ import plotly.graph_objects as go
 from reports.chart_style import (
     ACCENT,
     ACCENT_LIGHT,
-    COLORBAR,
-    HEAT_SCALE,
+    CLEAR,
+    MIN_GROUP_N,
     MUTED,
     ROTATED_TITLE,
     ROW_OF_TICKS,
-    ROW_OF_TICKS_ON_TOP,
     ROW_OF_TICKS_TITLED,
     TICK_GAP,
-    TICK_MARK_GAP,
     WARM,
     Chart,
     Table,
     blank_figure,
     empty_chart,
+    few,
     house_figure,
     plain_label,
     text_px,
     wrap_px,
 )
+from reports.heatmap import kind_trigger_chart
 from reports.i18n import Lang, lang_for
 from reports.model import PersonWeek, Stat, WeeklyReport
 from reports.overview import OrgOverview
 from reports.stats import Z_95, Z_998, funnel_limits
 
-MIN_GROUP_N = 5  # a group with fewer gestures is drawn as "too few to say", never as a real bar
 FEW_BAR_HEIGHT = 1.25  # such a group's hollow stub on the 1–5 axis: visibly lower than any real mean
 # The widest a bar's text may be before plotly.js shrinks it to the bar's width: a cost band's bar is 126 px
 # wide at the narrowest size the report is read at (768 px tablet: 630 px of plot, 4 bands, bargap 0.2).
@@ -108,21 +107,17 @@ def mandate_use_chart(report: WeeklyReport, text: Lang) -> Chart:
     return Chart("mandate-use", _("Mandate use per person"), note, figure, table)
 
 
-def _few(stat: Stat) -> bool:
-    return 0 < stat.n < MIN_GROUP_N
-
-
 def _band_label(text: Lang, stat: Stat) -> str:
     if not stat.n:
         return "n=0"
-    if _few(stat):
+    if few(stat):
         return f"{text.gettext('too few to say')} · n={stat.n}"
     return f"{text.num(stat.mean)} · n={stat.n}"
 
 
 def _band_text(text: Lang, stat: Stat) -> str:
     """The label over a bar: a thin band's words in lines that fit the bar, so plotly keeps their size."""
-    if _few(stat):
+    if few(stat):
         return f"{wrap_px(text.gettext('too few to say'), BAR_TEXT_PX)}<br>n={stat.n}"
     return _band_label(text, stat)
 
@@ -131,65 +126,22 @@ def reaction_by_band_chart(report: WeeklyReport, text: Lang) -> Chart:
     """Mean reaction per cost band over the window with its n; a thin band is drawn hollow and low."""
     _, bands = text.gettext, list(report.by_band)
     names = [text.label("band", g.code) for g in bands]
-    heights = [None if not g.stat.n else FEW_BAR_HEIGHT if _few(g.stat) else g.stat.mean for g in bands]
+    heights = [None if not g.stat.n else FEW_BAR_HEIGHT if few(g.stat) else g.stat.mean for g in bands]
     fig = blank_figure(go.Bar(
         x=names, y=heights, textposition="outside", cliponaxis=False, hoverinfo="text",
-        marker=dict(color=["rgba(0,0,0,0)" if _few(g.stat) else ACCENT for g in bands],
-                    line=dict(color=[MUTED if _few(g.stat) else ACCENT for g in bands], width=1.5),
-                    pattern=dict(shape=["/" if _few(g.stat) else "" for g in bands], fgcolor=MUTED)),
+        marker=dict(color=[CLEAR if few(g.stat) else ACCENT for g in bands],
+                    line=dict(color=[MUTED if few(g.stat) else ACCENT for g in bands], width=1.5),
+                    pattern=dict(shape=["/" if few(g.stat) else "" for g in bands], fgcolor=MUTED)),
         text=[_band_text(text, g.stat) for g in bands],
         hovertext=[f"{n}<br>{_band_label(text, g.stat)}" for n, g in zip(names, bands, strict=True)]))
     figure = house_figure(fig, 300, text.lang, yaxis=dict(range=[1, 5.4], title=_("reaction (1–5)"), dtick=1),
                           margin=dict(l=56, b=ROW_OF_TICKS))  # l: room for the rotated axis title
-    rows = tuple((n, str(g.stat.n), _band_label(text, g.stat) if _few(g.stat) else text.num(g.stat.mean),
+    rows = tuple((n, str(g.stat.n), _band_label(text, g.stat) if few(g.stat) else text.num(g.stat.mean),
                   text.cents(g.spent_cents)) for n, g in zip(names, bands, strict=True))
     table = Table((_("Cost band"), "n", _("Mean reaction"), _("Spent")), rows)
     note = _("Last %(weeks)s weeks: the mean reaction and its n. A band with fewer than %(min)s gestures is "
              "drawn hollow: too few to say.") % {"weeks": report.window_weeks, "min": MIN_GROUP_N}
     return Chart("reaction-by-band", _("Reaction by cost band"), note, figure, table)
-
-
-def kind_trigger_chart(report: WeeklyReport, text: Lang) -> Chart:
-    """Heatmap of the mean reaction of each kind × trigger pair with its n; thin pairs stay uncoloured."""
-    _, groups = text.gettext, [g for g in report.by_kind_trigger if g.stat.n]
-    kinds = sorted({g.parts[0] for g in groups})
-    triggers = sorted({g.parts[-1] for g in groups})
-    cell = {g.parts: g.stat for g in groups}
-    z = [[cell[(k, tr)].mean if (k, tr) in cell and not _few(cell[(k, tr)]) else None for tr in triggers]
-         for k in kinds]
-    labels = [[_heat_label(text, cell.get((k, tr))) for tr in triggers] for k in kinds]  # on hover, in words
-    fig = blank_figure(go.Heatmap(z=z, x=[text.label("trigger", c) for c in triggers],
-                               y=[text.label("kind", c) for c in kinds], texttemplate="%{text}",
-                               text=[[_heat_text(text, cell.get((k, tr))) for tr in triggers] for k in kinds],
-                               hovertext=labels, hoverinfo="text", colorscale=HEAT_SCALE, zmin=1, zmax=5,
-                               xgap=2, ygap=2, colorbar=dict(title=dict(text=_("reaction")), thickness=12)))
-    figure = house_figure(fig, 110 + 44 * max(len(kinds), 1), text.lang,
-                          xaxis=dict(side="top", showgrid=False),
-                          yaxis=dict(showgrid=False, autorange="reversed"),
-                          margin=dict(l=text_px([text.label("kind", c) for c in kinds]) + TICK_MARK_GAP,
-                                      t=ROW_OF_TICKS_ON_TOP, r=text_px([_("reaction"), "4.5"]) + COLORBAR))
-    rows = tuple((text.label("kind", g.parts[0]), text.label("trigger", g.parts[-1]), str(g.stat.n),
-                  text.gettext("too few to say") if _few(g.stat) else text.num(g.stat.mean))
-                 for g in sorted(groups, key=lambda g: g.parts))
-    table = Table((_("Kind"), _("Prompted by"), "n", _("Mean reaction")), rows)
-    note = _("Last %(weeks)s weeks; each cell shows the mean reaction and its n. Pairs with fewer than "
-             "%(min)s gestures stay uncoloured: too few to say.") % {"weeks": report.window_weeks,
-                                                                       "min": MIN_GROUP_N}
-    return Chart("kind-trigger", _("Reaction by kind and trigger"), note, figure, table)
-
-
-def _heat_text(text: Lang, stat: Stat | None) -> str:
-    """A cell's own text, numbers only: plotly.js sizes every cell's text to fit the longest line of any
-    cell in the narrowest cell, so one phrase in one thin cell shrank them all (2–9 px in Dutch)."""
-    return "" if stat is None else f"n={stat.n}" if _few(stat) else f"{text.num(stat.mean)}<br>n={stat.n}"
-
-
-def _heat_label(text: Lang, stat: Stat | None) -> str:
-    if stat is None:
-        return ""
-    if _few(stat):
-        return f"n={stat.n}<br>{text.gettext('too few to say')}"
-    return f"{text.num(stat.mean)}<br>n={stat.n}"
 
 
 def trend_chart(report: WeeklyReport, text: Lang) -> Chart:

@@ -94,6 +94,32 @@ def test_the_heatmap_labels_each_cell_with_its_n_and_leaves_empty_pairs_blank():
     assert heat["z"] == [[None, None], [None, 4.4]]  # plain means; a thin pair stays uncoloured
 
 
+THIN_PAIRS = (Group("kind_trigger", "treat|waiting", Stat(4, 4.5, 4.2)),
+              Group("kind_trigger", "time|complaint", Stat(1, 2.0, 3.1)))
+
+
+def test_a_heatmap_of_only_thin_pairs_still_has_numbers_in_z_so_plotly_draws_its_grid_and_every_n():
+    # plotly.js hides a heatmap whose z holds no number: no labels, no cells, only two stray tick marks
+    heat = by_id(charts_for(sample_report(by_kind_trigger=THIN_PAIRS)))["kind-trigger"].figure["data"][0]
+    assert heat["y"] == ["Extra time", "Treat"] and heat["x"] == ["Complaint or problem", "Waiting or delay"]
+    assert heat["text"] == [["n=1", ""], ["", "n=4"]] and heat["z"] == [[0, None], [None, 0]]
+    assert heat["hovertext"] == [["n=1<br>too few to say", ""], ["", "n=4<br>too few to say"]]
+
+
+def test_a_heatmap_of_only_thin_pairs_leaves_every_cell_uncoloured_and_shows_no_colour_bar():
+    heat = by_id(charts_for(sample_report(by_kind_trigger=THIN_PAIRS)))["kind-trigger"].figure["data"][0]
+    assert {colour for _, colour in heat["colorscale"]} == {"rgba(0,0,0,0)"}
+    assert heat["showscale"] is False  # a scale of colours nobody sees would only puzzle
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_when_no_pair_is_coloured_the_note_says_none_has_five_gestures_yet(lang):
+    note = by_id(charts_for(sample_report(by_kind_trigger=THIN_PAIRS, lang=lang)))["kind-trigger"].note
+    usual = by_id(charts_for(sample_report(lang=lang)))["kind-trigger"].note  # one pair coloured
+    words = {"en": "No pair has 5 gestures yet.", "nl": "Nog geen enkele combinatie heeft 5 gebaren."}[lang]
+    assert note == f"{usual} {words}" and words not in usual
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_heatmap_cells_hold_only_short_numbers_in_every_language_so_plotly_need_not_shrink_them(lang):
     # plotly.js sizes all cells' text by the longest line of any cell: one phrase made them all tiny
