@@ -28,7 +28,8 @@ def test_each_replay_of_a_logged_gesture_stores_one_more_link(tmp_path, monkeypa
         assert client.post(fixture.OUTBOX, json=body).status_code == 201
 
     sent = ceiling.capture(app.extensions["engine"], post)
-    assert [statement.split()[0] for statement, _ in sent] == ["SELECT", "SELECT", "INSERT", "SELECT", "INSERT"]
+    verbs = [statement.split()[0] for statement, _ in sent]
+    assert verbs == ["SELECT", "SELECT", "INSERT", "SELECT", "INSERT"]
     replay = ceiling._replayer(str(db), sent)
     for _ in range(3):
         replay()

@@ -6,7 +6,7 @@ sign-in is a row (ledger/services/signins.py) that the cookie names, so ending i
 session lasts one task: it ends after a saved gesture (`end_task_session`), when the name tiles are
 shown, after PIN_IDLE_TIMEOUT without a request, or when the tablet's cookie no longer matches; a PIN
 never grants manager rights. A password session ends after PASSWORD_IDLE_TIMEOUT idle; every sign-in
-after signins.ABSOLUTE_LIFETIME. Sensitive actions ask for a fresh sign-in (`require_recent_auth`).
+after signins.ABSOLUTE_LIFETIME. Sensitive actions ask for a fresh sign-in (web/recent_auth.py).
 """
 
 import time
@@ -25,12 +25,11 @@ from ledger.services.tablets import tablet_for_token
 from web.cookies import TABLET_COOKIE
 from web.db import get_session
 from web.extensions import login_manager
-from web.redirects import local_referrer, url_or
+from web.redirects import url_or
 from web.users import User
 
 PIN_IDLE_TIMEOUT = timedelta(minutes=2)  # app.config["PIN_IDLE_SECONDS"] overrides it (tests)
 PASSWORD_IDLE_TIMEOUT = timedelta(minutes=30)  # app.config["IDLE_SECONDS"]
-RECENT_AUTH = timedelta(minutes=5)  # app.config["RECENT_AUTH_SECONDS"]; see require_recent_auth
 MANAGER_ROLES = tuple(sorted(permissions.MANAGER_ROLES))  # for @role_required(*MANAGER_ROLES)
 
 
@@ -258,42 +257,6 @@ def _check_session() -> None:
         g.pin_session_expired = True
     else:
         session["seen_at"] = int(time.time())
-
-
-# --- a fresh sign-in for sensitive actions -------------------------------------------------------
-
-def mark_recent_auth() -> None:
-    """The person has just proved it is them (password, and their second factor when they have one)."""
-    session["auth_at"] = int(time.time())
-
-
-def has_recent_auth() -> bool:
-    """True for a password session whose owner proved it is them within RECENT_AUTH."""
-    limit = current_app.config.get("RECENT_AUTH_SECONDS", RECENT_AUTH.total_seconds())
-    return (current_user.is_authenticated and not signed_in_with_pin()
-            and time.time() - session.get("auth_at", 0) <= limit)
-
-
-def recent_auth_redirect(back: str | None = None):
-    """None when the sign-in is fresh enough; else where to confirm it (and come back to `back`, by
-    default this page or, after a POST, the page it came from), or 403 for a PIN session."""
-    if has_recent_auth():
-        return None
-    if signed_in_with_pin():
-        abort(403)
-    if back is None:
-        back = request.full_path.rstrip("?") if request.method == "GET" else local_referrer()
-    return redirect(url_for("auth.confirm", next=back))
-
-
-def require_recent_auth(view):
-    """Sensitive actions (role changes, exports, erasure, API tokens, MFA changes): a fresh sign-in first."""
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if signed_in_person() is None:
-            return to_sign_in()
-        return recent_auth_redirect() or view(*args, **kwargs)
-    return wrapped
 
 
 def init_app(app: Flask) -> None:

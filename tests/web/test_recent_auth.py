@@ -1,5 +1,5 @@
 """Exports, erasure and second-factor changes need a fresh sign-in (issue 12): a sign-in older than
-web.security.RECENT_AUTH is sent to /auth/confirm and nothing leaves or changes; after confirming, the
+web.recent_auth.RECENT_AUTH is sent to /auth/confirm and nothing leaves or changes; after confirming, the
 person lands back where they were going (the same download, or the erase page to submit again)."""
 
 import time
@@ -12,7 +12,7 @@ from sqlmodel import select
 from ledger.models import AuditEvent, Person
 from tests.factories import make_gesture, make_mandate, make_person, make_team
 from tests.web.signin import sign_in_with_password, use_cheap_hashing
-from web.security import RECENT_AUTH
+from web.recent_auth import RECENT_AUTH
 
 PASSWORD = "a long and honest password"
 

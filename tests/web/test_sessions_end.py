@@ -14,7 +14,8 @@ from ledger.services.signins import ABSOLUTE_LIFETIME
 from ledger.types import utcnow
 from tests.factories import make_team
 from tests.web.signin import enrol, make_manager, make_staff, sign_in_with_password, sign_in_with_pin
-from web.security import PASSWORD_IDLE_TIMEOUT, TABLET_COOKIE, require_recent_auth
+from web.recent_auth import require_recent_auth
+from web.security import PASSWORD_IDLE_TIMEOUT, TABLET_COOKIE
 
 
 @pytest.fixture

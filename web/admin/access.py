@@ -1,4 +1,4 @@
-"""Role changes (after a fresh sign-in: web.security.require_recent_auth), password-reset links."""
+"""Role changes (after a fresh sign-in: web.recent_auth.require_recent_auth), password-reset links."""
 
 import smtplib
 from email.message import EmailMessage
@@ -13,8 +13,8 @@ from web.admin.blueprint import bp, managers_area, require_admin, show_errors
 from web.admin.forms import RoleForm
 from web.admin.people import role_choices, visible_person
 from web.db import get_session
+from web.recent_auth import recent_auth_redirect
 from web.redirects import safe_next
-from web.security import recent_auth_redirect
 
 
 @bp.route("/confirm", methods=["GET", "POST"])
@@ -30,7 +30,7 @@ def confirm():
 def role(person_id: int):
     who = require_admin()
     person = visible_person(person_id)
-    # A fresh sign-in first (the one mechanism: web.security.require_recent_auth), after the 403/404 checks.
+    # A fresh sign-in first (the one mechanism: web.recent_auth), after the 403/404 checks.
     again = recent_auth_redirect(back=url_for("admin.role", person_id=person_id))
     if again is not None:
         return again

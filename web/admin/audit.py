@@ -1,6 +1,6 @@
 """The audit log: filters (who, what, which team, from–to), pages, and a CSV export whose cells a
 spreadsheet never runs as formulas. Admins read everything, managers their own teams' events. The
-export needs a fresh sign-in (web.security.recent_auth_redirect), asked after the 404 for another team."""
+export needs a fresh sign-in (web.recent_auth.recent_auth_redirect), asked after the 404 for another team."""
 
 import csv
 import io
@@ -14,7 +14,7 @@ from ledger.permissions import visible_teams
 from ledger.services import admin_people, audit_log
 from web.admin.blueprint import actor, bp, managers_area
 from web.db import get_session
-from web.security import recent_auth_redirect
+from web.recent_auth import recent_auth_redirect
 
 
 def _int(name: str) -> int | None:

@@ -1,5 +1,5 @@
 """The admin blueprints and what every admin view shares: who acts, the admin-only check, field errors.
-(The fresh sign-in a role change needs is web.security.require_recent_auth, the one mechanism for it.)"""
+(The fresh sign-in a role change needs is web.recent_auth.require_recent_auth, the one mechanism for it.)"""
 
 from flask import Blueprint, abort
 from flask_babel import lazy_gettext as _l

@@ -1,6 +1,6 @@
 """Privacy requests (admins): find a person, download everything about them as JSON, erase them after
 a confirmation step (the pseudonym keeps the team's numbers true). The download and the erasure need a
-fresh sign-in (web.security.recent_auth_redirect, the one mechanism), asked after the 403/404 checks."""
+fresh sign-in (web.recent_auth.recent_auth_redirect, the one mechanism), asked after the 403/404 checks."""
 
 import json
 
@@ -12,7 +12,7 @@ from web.admin.blueprint import bp, managers_area, require_admin
 from web.admin.forms import EraseForm
 from web.admin.people import visible_person
 from web.db import get_session
-from web.security import recent_auth_redirect
+from web.recent_auth import recent_auth_redirect
 
 
 @bp.get("/privacy")

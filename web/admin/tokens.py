@@ -18,7 +18,7 @@ from ledger.services import api_tokens
 from web.admin.blueprint import bp, managers_area, require_admin, show_errors
 from web.db import get_session
 from web.forms import ActionForm
-from web.security import recent_auth_redirect
+from web.recent_auth import recent_auth_redirect
 
 
 def admin_with_fresh_sign_in(view):

@@ -1,5 +1,5 @@
 """The second factor on the web: the code after the password, enrolment with a QR code, recovery codes,
-and "confirm it is you" before sensitive actions (web.security.require_recent_auth sends people here).
+and "confirm it is you" before sensitive actions (web.recent_auth.require_recent_auth sends people here).
 
 The QR code is drawn by segno in this app (an SVG data URI: no external service sees the secret).
 """
@@ -20,15 +20,9 @@ from ledger.services import mfa
 from web.auth.blueprint import bp, locked_message
 from web.db import get_session
 from web.forms import ActionForm
+from web.recent_auth import mark_recent_auth, require_recent_auth
 from web.redirects import safe_next
-from web.security import (
-    MANAGER_ROLES,
-    current_person,
-    mark_recent_auth,
-    require_recent_auth,
-    role_required,
-    start_password_session,
-)
+from web.security import MANAGER_ROLES, current_person, role_required, start_password_session
 
 PENDING_SECONDS = 5 * 60  # between the right password and the code
 

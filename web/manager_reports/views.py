@@ -36,13 +36,8 @@ from web.headers import relax_csp
 from web.labels import field_message
 from web.manager_reports import assets as reports_assets
 from web.manager_reports.page import chart_text, export_report, page_context
-from web.security import (
-    can_see_team,
-    current_person,
-    recent_auth_redirect,
-    role_required,
-    visible_teams,
-)
+from web.recent_auth import recent_auth_redirect
+from web.security import can_see_team, current_person, role_required, visible_teams
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 bp.add_url_rule("/assets/<path:name>", "asset", reports_assets.serve)
