@@ -33,10 +33,9 @@ COST_BANDS = (BAND_FREE, BAND_UP_TO_5, BAND_5_TO_15, BAND_OVER_15)
 # Mandate checks that put a gesture over the agreed frame (recorded, never blocked).
 OVER_FRAME_CHECKS = (MandateCheck.OVER_CAP, MandateCheck.OVER_ALLOWANCE, MandateCheck.OUTSIDE_KINDS)
 REACTION_FLAT = 2  # 2 = no visible reaction; 1 = negative
-# The report's statements are built once per shape (grouping, filters, number of weeks), with the team, the
-# range and the weeks as bound parameters: building them per call (ORM column coercion, a CTE of literal
-# weeks, the cache key) was most of a report's SQLAlchemy time, ~1.6 ms for the trend's weekly sums
-# against ~0.4 ms of SQLite work (as ledger.current builds its condition once).
+# Report statements are built once per shape (grouping, filters, number of weeks), the team, range and weeks
+# bound parameters: building them per call (ORM coercion, a CTE of literal weeks, the cache key) was most of
+# a report's SQLAlchemy time, e.g. 1.6 of 2 ms for the trend's weekly sums (as ledger.current does).
 SHAPES = 256
 
 
