@@ -8,7 +8,7 @@ out the decimals through the locale's own currency pattern with no fraction digi
 from copy import copy
 from datetime import date, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -28,6 +28,9 @@ def _whole_pattern(locale: str) -> NumberPattern:
     return pattern
 
 
+# A report page writes ~150 amounts, a few dozen distinct ones (prices repeat): Babel's formatting of each
+# was ~10 µs, the cache's look-up is well under one.
+@lru_cache(maxsize=4096)
 def money(cents: int | None, lang: str, currency: str = DEFAULT_CURRENCY, *, whole: bool = False) -> str:
     """Cents as money: '€\u00a01.000,00' / '€1,000.00'; `whole` writes round euros as '€\u00a05' / '€5'."""
     if cents is None:

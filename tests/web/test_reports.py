@@ -69,7 +69,8 @@ def test_the_report_page_carries_its_styles_and_asks_again_for_no_script_it_has_
     sign_in(client, scene.manager)
     for path, inline in ((f"/reports/{scene.team.id}", True), (f"/reports/{scene.team.id}/print", False)):
         html = client.get(path, query_string={"week": str(WEEK)}, headers=EN).get_data(as_text=True)
-        urls = re.findall(r'<(?:link rel="(?:stylesheet|preload)"[^>]*|script) (?:href|src)="([^"]+)"', html)
+        urls = [a or b for a, b in re.findall(
+            r'<(?:link rel="stylesheet"[^>]*|script) (?:href|src)="([^"]+)"|data-plotly="([^"]+)"', html)]
         assert ("<style>" in html and ".headline {" in html) is inline
         assert ('rel="stylesheet"' in html) is not inline
         assert len(urls) >= 3 and all("/reports/assets/" in url and "?v=" in url for url in urls), urls
@@ -77,6 +78,16 @@ def test_the_report_page_carries_its_styles_and_asks_again_for_no_script_it_has_
             answer = client.get(url, headers={"Accept-Encoding": "gzip"})
             assert answer.status_code == 200 and "immutable" in answer.headers["Cache-Control"], url
     assert any("/vendor/plotly-" in url for url in urls) is False  # print: tables, no plotly
+
+
+def test_the_report_page_leaves_plotly_to_report_js_after_the_first_paint(client, scene):
+    # A preloaded script is compiled as it arrives, beside the first paint of the prompts; report.js
+    # fetches plotly.js (named on .charts[data-plotly]) once that paint is done.
+    sign_in(client, scene.manager)
+    html = report_page(client, scene).get_data(as_text=True)
+    assert re.search(r'data-plotly="/reports/assets/vendor/plotly-[^"]+\?v=', html)
+    assert not re.search(r"<link[^>]+(?:preload|prefetch)", html)
+    assert not re.search(r"<script[^>]+plotly", html)
 
 
 def test_a_manager_of_several_teams_can_switch_team_and_keeps_the_week(client, session, scene):

@@ -67,9 +67,10 @@
     var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-figure]"));
     if (charts.length) {
       drawWhenSeen(charts);
-      // Run the library (fetched beside the page by the preload) right after the first paint with the
-      // prompts, not at "load": the prompts are on screen by then, and charts further down are ready
-      // sooner when reached. A frame callback runs before that paint, the timeout after it.
+      // Fetch and run the library right after the first paint with the prompts, not at "load" and not
+      // beside the page (its compile would compete with that paint): the prompts are on screen by then,
+      // and charts further down are ready sooner when reached. A frame callback runs before that paint,
+      // the timeout after it.
       requestAnimationFrame(function () { setTimeout(loadPlotly, 0); });
     }
     autoSubmit();
