@@ -1,23 +1,40 @@
 /* Draws the report's charts from the JSON the page carries (the CSP forbids inline scripts).
    Each chart is a <div class="chart" data-figure="ID"> and a <script type="application/json" id="ID">.
    The prompts come first and need no script: plotly.js (the URL is on .charts[data-plotly]) is fetched
-   only after the page has painted, and each chart is drawn when it scrolls into view. Without this
-   script, or without plotly, the tables beside the charts still tell everything. */
+   only after the page has painted, unless this browser has run that very file before (then it comes from
+   its cache), and each chart is drawn when it scrolls into view. Without this script, or without plotly,
+   the tables beside the charts still tell everything. */
 (function () {
   "use strict";
 
   var plotly = null;  // a promise of window.Plotly once the library is asked for
+  // The fingerprinted URL of the plotly.js this browser last ran: the file is in its cache for a year, so
+  // on a later visit there is no download to keep away from the first paint (only a compile, off the main
+  // thread) and the library is asked for at once. A public URL, nothing personal.
+  var RAN = "gesture-ledger-plotly-ran";
+
+  function plotlyUrl() {
+    var holder = document.querySelector("[data-plotly]");
+    return holder ? holder.getAttribute("data-plotly") : null;
+  }
+
+  function ranBefore(url) {
+    try { return url !== null && window.localStorage.getItem(RAN) === url; } catch (e) { return false; }
+  }
 
   function loadPlotly() {
     if (plotly) { return plotly; }
-    var holder = document.querySelector("[data-plotly]");
+    var url = plotlyUrl();
     plotly = new Promise(function (resolve, reject) {
       if (window.Plotly) { resolve(window.Plotly); return; }
-      if (!holder) { reject(new Error("no plotly")); return; }
+      if (!url) { reject(new Error("no plotly")); return; }
       var script = document.createElement("script");
-      script.src = holder.getAttribute("data-plotly");
+      script.src = url;
       script.async = true;
-      script.onload = function () { resolve(window.Plotly); };
+      script.onload = function () {
+        try { window.localStorage.setItem(RAN, url); } catch (e) { /* storage blocked: after the paint */ }
+        resolve(window.Plotly);
+      };
       script.onerror = reject;
       document.head.appendChild(script);
     });
@@ -67,11 +84,12 @@
     var charts = Array.prototype.slice.call(document.querySelectorAll(".chart[data-figure]"));
     if (charts.length) {
       drawWhenSeen(charts);
-      // Fetch and run the library right after the first paint with the prompts, not at "load" and not
-      // beside the page (its compile would compete with that paint): the prompts are on screen by then,
-      // and charts further down are ready sooner when reached. A frame callback runs before that paint,
-      // the timeout after it.
-      requestAnimationFrame(function () { setTimeout(loadPlotly, 0); });
+      // On a first visit, fetch and run the library right after the first paint with the prompts, not at
+      // "load" and not beside the page (its download and compile would compete with that paint): the
+      // prompts are on screen by then, and charts further down are ready sooner when reached. A frame
+      // callback runs before that paint, the timeout after it. Once run, it comes from the cache: at once.
+      if (ranBefore(plotlyUrl())) { loadPlotly(); }
+      else { requestAnimationFrame(function () { setTimeout(loadPlotly, 0); }); }
     }
     autoSubmit();
     document.querySelectorAll("[data-print]").forEach(function (b) {
