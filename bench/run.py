@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from bench import pg
 from bench import results as bench_results
 from bench.generate import ORG_PLANS, REPORT_WEEK, TEAM_PLANS, TeamPlan, ensure_database
+from bench.statements import sent
 from ledger import migrate
 from ledger.current import is_current
 from ledger.db import make_engine
@@ -160,8 +161,8 @@ def team_report(log=print, postgres: str | None = None) -> dict[str, float]:
                                                          end=end, by=("kind", "trigger")))
         log(f"  the same aggregate through ledger.queries.reaction_sums (SQLAlchemy): {ours:.1f} ms wall, "
             f"{ours_cpu:.1f} ms CPU")
-        statements = _statements(engine, lambda: build_weekly_report(session=session, team_id=team.id,
-                                                                     week=REPORT_WEEK))
+        statements = len(sent(engine, lambda: build_weekly_report(session=session, team_id=team.id,
+                                                                  week=REPORT_WEEK)))
         log(f"  one hand-written SQL query (the week by kind × trigger): {hand:.1f} ms wall, "
             f"{hand_cpu:.1f} ms CPU; the report runs {statements} range-bounded statements (3 of them over "
             f"the 8–12-week window) plus eleven prompt rules: {long / hand_figure:.0f}× that one query "
@@ -171,22 +172,6 @@ def team_report(log=print, postgres: str | None = None) -> dict[str, float]:
             f"wall, {naive_cpu:.0f} ms CPU (this is what grows with history)")
     engine.dispose()
     return results
-
-
-def _statements(engine, func: Callable[[], object]) -> int:
-    """How many SQL statements `func` sends."""
-    count = 0
-
-    def counter(*_args):
-        nonlocal count
-        count += 1
-
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
-        func()
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
-    return count
 
 
 def _sqlite_time(moment) -> str:

@@ -4,9 +4,9 @@ statements, replayed on the raw driver, store one new gesture each, on the next 
 import sqlite3
 import uuid
 
+from bench import statements
 from bench.log_post import ceiling, fixture, profile
 from tests.web.signin import use_cheap_hashing
-from web import create_app
 
 
 def _rows(db) -> list[tuple]:
@@ -18,8 +18,7 @@ def test_each_replay_of_a_logged_gesture_stores_one_more_link(tmp_path, monkeypa
     use_cheap_hashing(monkeypatch)
     db = tmp_path / "ceiling.db"
     installation = fixture.build(f"sqlite:///{db}")
-    app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db}",
-                      "SESSION_COOKIE_SECURE": False})
+    app = fixture.app_for(db)
     client = app.test_client()
     send_token = profile._signed_in_tablet(client, *installation.staff[0])
 
@@ -27,7 +26,7 @@ def test_each_replay_of_a_logged_gesture_stores_one_more_link(tmp_path, monkeypa
         body = {**profile.BODY, "gesture_id": str(uuid.uuid4()), "send_token": send_token}
         assert client.post(fixture.OUTBOX, json=body).status_code == 201
 
-    sent = ceiling.capture(app.extensions["engine"], post)
+    sent = statements.sent(app.extensions["engine"], post)
     verbs = [statement.split()[0] for statement, _ in sent]
     assert verbs == ["SELECT", "SELECT", "INSERT", "SELECT", "INSERT"]
     replay = ceiling._replayer(str(db), sent)

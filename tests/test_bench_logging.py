@@ -13,7 +13,6 @@ from bench import pg
 from bench.log_post import fixture, wrk
 from tests.dbs import postgres_base_url
 from tests.web.signin import use_cheap_hashing
-from web import create_app
 
 pytestmark = pytest.mark.skipif(shutil.which(wrk.WRK) is None, reason="needs wrk (apt-get install wrk)")
 
@@ -24,8 +23,7 @@ def bench_server(tmp_path, monkeypatch):
     use_cheap_hashing(monkeypatch)
     db = tmp_path / "logging.db"
     installation = fixture.build(f"sqlite:///{db}")
-    app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db}",
-                      "SESSION_COOKIE_SECURE": False})
+    app = fixture.app_for(db)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -13,8 +13,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import event
-
 from bench.log_post import baseline
 
 _GESTURE_INSERT = "INSERT INTO gesture"
@@ -33,21 +31,6 @@ class Ceiling:
     def best_ratio(self) -> float:
         """The bare request against a request that adds only the ledger's extra SQL to it."""
         return self.bare_request_ms / (self.bare_request_ms + self.ledger_sql_ms - self.bare_sql_ms)
-
-
-def capture(engine, post: Callable[[], None]) -> list[tuple[str, tuple]]:
-    """The statements and driver parameters of one logging request, in order."""
-    sent: list[tuple[str, tuple]] = []
-
-    def record(_conn, _cursor, statement, parameters, *_rest):
-        sent.append((statement, tuple(parameters)))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        post()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return sent
 
 
 def _replayer(path: str, sent: list[tuple[str, tuple]]) -> Callable[[], None]:
@@ -84,10 +67,9 @@ def _bare_replayer(path: str, note: str) -> Callable[[], None]:
     return replay
 
 
-def measure(*, engine, db_path: str, base_db_path: str, post: Callable[[], None], bare_request_ms: float,
+def measure(*, sent: list[tuple[str, tuple]], db_path: str, base_db_path: str, bare_request_ms: float,
             note: str, cpu_ms: Callable[[Callable[[], None], int], float], runs: int = 300) -> Ceiling:
-    """Replay the captured statements `runs` times on each database (CPU of this process)."""
-    sent = capture(engine, post)
+    """Replay one request's statements (bench.statements.sent) `runs` times on each database (CPU)."""
     return Ceiling(ledger_sql_ms=cpu_ms(_replayer(db_path, sent), runs),
                    bare_sql_ms=cpu_ms(_bare_replayer(base_db_path, note), runs),
                    bare_request_ms=bare_request_ms)

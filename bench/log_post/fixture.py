@@ -166,3 +166,11 @@ def lua_table(credentials: list[Credentials]) -> str:
 def secret_key() -> str:
     """A fresh SECRET_KEY for the benchmark's server."""
     return secrets.token_urlsafe(48)
+
+
+def app_for(db: Path):
+    """The app in-process on a bench installation's SQLite file (plain HTTP on loopback: no secure cookie)."""
+    from web import create_app  # the app factory only for the in-process runs
+
+    return create_app({"SECRET_KEY": secret_key(), "DATABASE_URL": f"sqlite:///{Path(db).resolve()}",
+                       "SESSION_COOKIE_SECURE": False})

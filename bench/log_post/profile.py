@@ -14,10 +14,8 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import event
-
+from bench import statements
 from bench.log_post import baseline, ceiling, fixture
-from web import create_app
 
 BODY = {"kind": "treat", "trigger": "waiting", "reaction": "4", "cost_pick": "200", "cost": "",
         "effort_pick": "5", "effort": "", "when": "now",
@@ -53,8 +51,7 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
     """Print CPU per request (logging vs baseline), the statements of one request, and the hot spots."""
     db, base_db = work / "logging-profile.db", work / "logging-profile-baseline.db"
     installation = fixture.build(f"sqlite:///{db.resolve()}")
-    app = create_app({"SECRET_KEY": fixture.secret_key(), "DATABASE_URL": f"sqlite:///{db.resolve()}",
-                      "SESSION_COOKIE_SECURE": False})
+    app = fixture.app_for(db)
     client = app.test_client()
     send_token = _signed_in_tablet(client, *installation.staff[0])
 
@@ -76,28 +73,19 @@ def profile(work: Path, log=print, runs: int = 300) -> None:
     log(f"\nIn-process profile (Flask test client, CPU of this process, best of 3 rounds): "
         f"POST {fixture.OUTBOX} {log_ms:.2f} ms, "
         f"bare baseline {bare_ms:.2f} ms per request ({bare_ms / log_ms:.0%}).")
-    _statements(app, post, log)
-    limit = ceiling.measure(engine=app.extensions["engine"], db_path=str(db), base_db_path=str(base_db),
-                            post=post, bare_request_ms=bare_ms, note=note, cpu_ms=_cpu_ms)
+    sent = statements.sent(app.extensions["engine"], post)
+    _statements(sent, log)
+    limit = ceiling.measure(sent=sent, db_path=str(db), base_db_path=str(base_db), bare_request_ms=bare_ms,
+                            note=note, cpu_ms=_cpu_ms)
     for line in ceiling.describe(limit, log_ms):
         log(line)
     _hot_spots(post, log, runs=100)
 
 
-def _statements(app, post, log) -> None:
-    sent: list[str] = []
-
-    def record(_conn, _cursor, statement, *_rest):
-        sent.append(" ".join(statement.split())[:110])
-
-    engine = app.extensions["engine"]
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        post()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+def _statements(sent: list[tuple[str, tuple]], log) -> None:
+    shortened = [" ".join(statement.split())[:110] for statement, _ in sent]
     log(f"  one request sends {len(sent)} SQL statements:")
-    for statement, times in Counter(sent).items():
+    for statement, times in Counter(shortened).items():
         log(f"    {times}× {statement}")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from ledger.weeks import week_bounds
 from tests.browser.conftest import LOCALES, VIEWPORTS, save_screenshot
-from tests.browser.test_report_page import CHARTS, PASSWORD, sign_in
+from tests.browser.test_report_page import CHARTS, sign_in, with_manager_password
 from tests.reports.scenes import WEEK, add_gesture, busy_team
 from tests.web.signin import use_cheap_hashing
 
@@ -36,17 +36,12 @@ DRAWN_TEXT = """(id) => {
 def thin_scene(session, monkeypatch):
     """One week of the busy team: most kind x trigger pairs and three cost bands too thin to say much."""
     use_cheap_hashing(monkeypatch)
-    from ledger.credentials import hash_secret
-
     scene = busy_team(session, weeks=1)
     start, _end = week_bounds(WEEK, scene.team.timezone)
     for hour in range(5):  # one pair and one band with enough gestures to be drawn in colour
         add_gesture(session, scene.team, scene.staff[hour % 4], start + timedelta(days=1, hours=9 + hour),
                     "treat", "waiting", 450, 5)
-    scene.manager.password_hash = hash_secret(PASSWORD)
-    session.add(scene.manager)
-    session.commit()
-    return scene
+    return with_manager_password(session, scene)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -11,16 +11,20 @@ REPEAT_BUDGET = 100_000
 CHARTS = ("mandate-use", "reaction-by-band", "kind-trigger", "trend", "funnel")
 
 
-@pytest.fixture
-def manager_scene(session, monkeypatch):
-    use_cheap_hashing(monkeypatch)
+def with_manager_password(session, scene):
+    """The scene, its manager able to sign in with PASSWORD (cheap hashing must be on)."""
     from ledger.credentials import hash_secret
 
-    scene = busy_team(session)
     scene.manager.password_hash = hash_secret(PASSWORD)
     session.add(scene.manager)
     session.commit()
     return scene
+
+
+@pytest.fixture
+def manager_scene(session, monkeypatch):
+    use_cheap_hashing(monkeypatch)
+    return with_manager_password(session, busy_team(session))
 
 
 class Traffic:

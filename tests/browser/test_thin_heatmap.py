@@ -10,7 +10,7 @@ from reports.chart_style import MIN_GROUP_N
 from reports.i18n import lang_for
 from tests.browser.conftest import LOCALES, VIEWPORTS, save_screenshot
 from tests.browser.test_chart_text import DRAWN_TEXT, LEGIBLE_PX
-from tests.browser.test_report_page import PASSWORD, sign_in
+from tests.browser.test_report_page import sign_in, with_manager_password
 from tests.reports.scenes import STORIES, busy_team
 from tests.web.signin import use_cheap_hashing
 
@@ -19,13 +19,7 @@ from tests.web.signin import use_cheap_hashing
 def first_week(session, monkeypatch):
     """A team in its first week: eight gestures, each one of its kind x trigger pair."""
     use_cheap_hashing(monkeypatch)
-    from ledger.credentials import hash_secret
-
-    scene = busy_team(session, weeks=1)
-    scene.manager.password_hash = hash_secret(PASSWORD)
-    session.add(scene.manager)
-    session.commit()
-    return scene
+    return with_manager_password(session, busy_team(session, weeks=1))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
