@@ -6,7 +6,7 @@ rolls the whole transaction back when there is any.
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
@@ -17,26 +17,8 @@ from ledger.services.gestures import GestureInput, log_gesture
 from seed_data import cells, reasons
 from seed_data.counts import Counts
 from seed_data.csvfiles import Problem, Row
+from seed_data.gesture_ids import derived_id, logged_at_for
 from seed_data.member_since import MemberSince
-
-# Gestures without an id get uuid5(NAMESPACE, their content): the same row always gets the same id.
-NAMESPACE = uuid.UUID("6f1f0b8e-3c1a-4f57-9d0e-2b7a9c4e5d11")
-def derived_id(team: str, person: str, data: GestureInput) -> uuid.UUID:
-    """The id of a gesture row without one: the same for the same content (however the spreadsheet
-    wrote the amount or the date), different for any change."""
-    parts = [team.strip().lower(), person.strip().lower(), data.occurred_at.astimezone(UTC).isoformat(),
-             data.kind, data.trigger, str(data.reaction), str(data.cost_cents),
-             # An empty minutes cell is unknown (None) now; it was 0 before, so it hashes as "0" to keep the
-             # ids of rows imported earlier.
-             str(data.effort_minutes or 0),
-             data.description.strip(), data.trigger_note.strip(), data.reaction_note.strip(),
-             data.follow_up or ""]
-    return uuid.uuid5(NAMESPACE, "\x1f".join(parts))
-
-
-def logged_at_for(occurred_at: datetime, now: datetime) -> datetime:
-    """When an imported gesture counts as logged: just after it happened (history keeps its own dates)."""
-    return min(now, occurred_at.astimezone(UTC) + timedelta(minutes=2))
 
 
 class RowImporter:

@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from ledger.models import Gesture
 from ledger.services.gestures import GestureInput
+from seed_data.gesture_ids import derived_id
 from seed_data.importer import import_folder
-from seed_data.rows import derived_id
 from tests.seed_data.helpers import basic_folder, gestures
 
 
