@@ -83,8 +83,7 @@ def _heat_text(text: Lang, stat: Stat | None) -> str:
 
 
 def _heat_label(text: Lang, stat: Stat | None) -> str:
-    if stat is None:
-        return ""
-    if few(stat):
+    """A cell's hover: its text, and for a thin pair why it stays uncoloured."""
+    if stat is not None and few(stat):
         return f"n={stat.n}<br>{text.gettext('too few to say')}"
-    return f"{text.num(stat.mean)}<br>n={stat.n}"
+    return _heat_text(text, stat)
